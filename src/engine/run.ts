@@ -6,8 +6,29 @@ import type { Gap, Inventory } from '../inventory/types';
  * Pure and synchronous: a gap in a part a check needs, or a check that throws, becomes that
  * check's own `error` result instead of stopping the run.
  */
-export function runChecks(checks: readonly Check[], inv: Inventory, opts: CheckOptions): CheckResult[] {
-  return checks.map((check) => toResult(check, evaluateSafely(check, inv, opts)));
+export function runChecks(
+  checks: readonly Check[],
+  inv: Inventory,
+  opts: CheckOptions,
+  selection: Selection = {},
+): CheckResult[] {
+  return checks.map((check) => {
+    const deselected = deselectionReason(check, selection);
+    return toResult(check, deselected ? { status: 'skip', summary: deselected } : evaluateSafely(check, inv, opts));
+  });
+}
+
+/** --only / --skip, by check id or stage. A deselected check still appears, as `skip`. */
+export interface Selection {
+  only?: readonly string[];
+  skip?: readonly string[];
+}
+
+function deselectionReason(check: Check, selection: Selection): string | undefined {
+  const matches = (keys: readonly string[]) => keys.includes(check.id) || keys.includes(check.stage);
+  if (selection.only?.length && !matches(selection.only)) return 'Not selected (--only).';
+  if (selection.skip?.length && matches(selection.skip)) return 'Skipped on request (--skip).';
+  return undefined;
 }
 
 function evaluateSafely(check: Check, inv: Inventory, opts: CheckOptions): Outcome {

@@ -118,7 +118,7 @@ function layersFlow(inv: Inventory, rt: RouteTable | undefined): FlowPath {
   if (s3Interface && isAvailable(s3Interface) && s3Interface.privateDnsEnabled && vpcResolvesPrivateDns(inv)) {
     return { flow: 'layers', via: 'vpce', target: s3Interface.id, detail: `S3 interface endpoint ${s3Interface.id} (private DNS)` };
   }
-  return publicFlow('layers', rt, rt ? `${rt.id} has no S3 gateway endpoint route` : 'no route table');
+  return publicFlow('layers', rt, 'no S3 gateway endpoint on the route table');
 }
 
 /** Traffic to the service's public address follows the table's default route. */
@@ -127,5 +127,5 @@ function publicFlow(flow: FlowName, rt: RouteTable | undefined, why: string): Fl
   if (!route) return { flow, via: 'none', detail: `${why}, and ${rt?.id ?? 'the subnet'} has no default route` };
   const hop = routeTarget(route);
   const via: Via = hop.kind === 'nat' ? 'nat' : hop.kind === 'igw' ? 'igw' : hop.kind === 'tgw' ? 'tgw' : 'other';
-  return { flow, via, target: hop.id, detail: `${why}: default route to ${hop.id}` };
+  return { flow, via, target: hop.id, detail: `${why}; ${rt?.id} sends 0.0.0.0/0 to ${hop.id}` };
 }

@@ -1,0 +1,31 @@
+import { Flags } from '@oclif/core';
+import { collect } from '../collector';
+import type { Inventory } from '../inventory/types';
+import { DiagnoseError } from '../util/errors';
+import { assertId, assertRegion } from '../util/ids';
+
+/** Flags shared by every command that reads a live account. */
+export const accountFlags = {
+  vpc: Flags.string({ description: 'VPC to inspect (vpc-…).', helpValue: 'vpc-0abc…' }),
+  region: Flags.string({ description: "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region)." }),
+  profile: Flags.string({ description: 'Named profile from the AWS config files (default: AWS_PROFILE, then default).' }),
+  'endpoint-url': Flags.string({ description: 'Send AWS API calls to this URL (an emulator, a VPC endpoint). AWS_ENDPOINT_URL is honoured too.' }),
+};
+
+export interface AccountFlagValues {
+  vpc?: string;
+  region?: string;
+  profile?: string;
+  'endpoint-url'?: string;
+}
+
+/** Validates the flags before any call (a malformed id never reaches AWS), then collects. */
+export function collectFromFlags(flags: AccountFlagValues, missingVpcHint = ''): Promise<Inventory> {
+  if (!flags.vpc) throw new DiagnoseError(`Missing --vpc${missingVpcHint}.`, 'bad-input');
+  return collect({
+    vpcId: assertId('vpc', flags.vpc, '--vpc'),
+    region: flags.region ? assertRegion(flags.region) : undefined,
+    profile: flags.profile,
+    endpointUrl: flags['endpoint-url'],
+  });
+}

@@ -1,0 +1,91 @@
+import { Command, Flags } from '@oclif/core';
+import { CHECKS } from '../checks/index';
+import { PLATFORMS, type CheckOptions, type Platform } from '../checks/types';
+import { runChecks } from '../engine/run';
+import { readSnapshot } from '../inventory/snapshot-file';
+import type { Inventory } from '../inventory/types';
+import { shouldColor } from '../report/color';
+import { renderHuman } from '../report/human';
+import { renderJson } from '../report/json';
+import { buildReport, type Report } from '../report/model';
+import { DiagnoseError } from '../util/errors';
+import { assertId } from '../util/ids';
+import { accountFlags, collectFromFlags, type AccountFlagValues } from './common-flags';
+import { failure, type FailureDocument } from './failure';
+
+export default class Doctor extends Command {
+  static override summary = 'Diagnose private ECR image pulls for one VPC (read-only).';
+  static override description = `Reads the VPC's DNS settings, endpoints, security groups and route tables (Describe calls only) and walks the troubleshooting flow check by check.
+
+Exit codes: 0 no failure · 1 at least one check failed (or warned, with --strict) · 2 could not diagnose (bad input, VPC not found, no credentials, a needed call denied).`;
+
+  static override examples = [
+    { description: 'Diagnose a VPC with the default credential chain', command: '<%= config.bin %> doctor --vpc vpc-0123456789abcdef0 --region us-east-1' },
+    { description: 'Only these workload subnets, with the tasks\' security group', command: '<%= config.bin %> doctor --vpc vpc-0123456789abcdef0 --subnet subnet-0123456789abcdef0 --security-group sg-0123456789abcdef0' },
+    { description: 'Machine-readable report for CI', command: '<%= config.bin %> doctor --vpc vpc-0123456789abcdef0 --json > report.json' },
+    { description: 'Replay a saved snapshot offline (no AWS needed)', command: '<%= config.bin %> doctor --snapshot fixtures/snapshots/classic-s3-route-missing.json' },
+  ];
+
+  static override enableJsonFlag = true;
+
+  static override flags = {
+    ...accountFlags,
+    snapshot: Flags.string({ description: 'Replay an inventory saved by `ecr-vpce snapshot` instead of reading AWS.', exclusive: ['vpc', 'profile', 'endpoint-url'] }),
+    subnet: Flags.string({ description: 'Workload subnet (repeatable). Default: every subnet without a default route to an internet gateway.', multiple: true }),
+    'security-group': Flags.string({ description: 'Security group of the workload (repeatable): endpoint SG rules referencing it count as admitting the workload.', multiple: true }),
+    platform: Flags.string({ description: 'Platform that pulls the images: decides the required endpoints.', options: [...PLATFORMS], default: 'fargate' }),
+    strict: Flags.boolean({ description: 'Treat warnings as failures (exit 1).', default: false }),
+    only: Flags.string({ description: 'Run only these checks (ids or stages, comma-separated); the rest are reported as skip.', delimiter: ',', multiple: true }),
+    skip: Flags.string({ description: 'Skip these checks (ids or stages, comma-separated).', delimiter: ',', multiple: true }),
+  };
+
+  async run(): Promise<Report | FailureDocument> {
+    const { flags } = await this.parse(Doctor);
+    try {
+      const options: CheckOptions = {
+        platform: flags.platform as Platform,
+        subnetIds: (flags.subnet ?? []).map((s) => assertId('subnet', s, '--subnet')),
+        securityGroupIds: (flags['security-group'] ?? []).map((s) => assertId('sg', s, '--security-group')),
+      };
+      const inventory = await this.loadInventory(flags);
+      assertSubnetsInVpc(inventory, options.subnetIds);
+      const results = runChecks(CHECKS, inventory, options, { only: flags.only, skip: flags.skip });
+      const report = buildReport({
+        results,
+        inventory,
+        options,
+        toolVersion: this.config.version,
+        source: flags.snapshot ? 'snapshot' : 'live',
+        strict: flags.strict,
+      });
+      if (!this.jsonEnabled()) {
+        const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+        this.log(renderHuman(report, { color: shouldColor(process.stdout, process.env), width }).trimEnd());
+      }
+      process.exitCode = report.summary.exitCode;
+      return report;
+    } catch (err) {
+      return failure(this, err);
+    }
+  }
+
+  /** --json: the report through its own renderer (stable key order, escaped controls). */
+  protected override logJson(json: unknown): void {
+    const isReport = typeof json === 'object' && json !== null && 'checks' in json;
+    process.stdout.write(isReport ? renderJson(json as Report) : `${JSON.stringify(json, null, 2)}\n`);
+  }
+
+  private async loadInventory(flags: AccountFlagValues & { snapshot?: string }): Promise<Inventory> {
+    if (flags.snapshot) return readSnapshot(flags.snapshot);
+    return collectFromFlags(flags, ' (or --snapshot FILE to replay a saved inventory)');
+  }
+}
+
+/** --subnet must name subnets of this VPC: a typo would otherwise silently check nothing. */
+function assertSubnetsInVpc(inv: Inventory, subnetIds: string[]): void {
+  if (!inv.subnets) return;
+  const unknown = subnetIds.filter((id) => !inv.subnets?.some((s) => s.id === id));
+  if (unknown.length > 0) {
+    throw new DiagnoseError(`${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in ${inv.target.vpcId}`, 'subnet-not-in-vpc');
+  }
+}

@@ -1,0 +1,24 @@
+import type { Command } from '@oclif/core';
+import { clean } from '../report/sanitize';
+import { DiagnoseError } from '../util/errors';
+
+/** What --json prints when nothing could be diagnosed (exit 2). */
+export interface FailureDocument {
+  schemaVersion: 1;
+  error: { reason: string; message: string };
+}
+
+/**
+ * Turns any error into one clean line on stderr and exit code 2 ("could not diagnose").
+ * Returns the JSON document oclif prints under --json, so CI always gets parseable output.
+ * The exit code is set, not thrown: oclif's JSON mode would otherwise force exit 1.
+ */
+export function failure(cmd: Command, err: unknown): FailureDocument {
+  const known = err instanceof DiagnoseError;
+  const message = clean(known ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`);
+  const reason = known ? err.reason : 'internal';
+  cmd.logToStderr(`ecr-vpce: ${message}`);
+  if (!known && process.env.DEBUG && err instanceof Error && err.stack) cmd.logToStderr(err.stack);
+  process.exitCode = 2;
+  return { schemaVersion: 1, error: { reason, message } };
+}

@@ -1,0 +1,34 @@
+import { Command, Flags } from '@oclif/core';
+import { writeSnapshot } from '../inventory/snapshot-file';
+import { accountFlags, collectFromFlags } from './common-flags';
+import { failure } from './failure';
+
+export default class Snapshot extends Command {
+  static override summary = 'Save the inventory of one VPC to a file, to replay offline with `doctor --snapshot`.';
+  static override description = 'Runs the same read-only Describe calls as `doctor` and writes what they returned (no credentials, no signed headers) as JSON.';
+  static override examples = [
+    '<%= config.bin %> snapshot --vpc vpc-0123456789abcdef0 --region us-east-1 -o acct.json',
+    '<%= config.bin %> doctor --snapshot acct.json',
+  ];
+
+  static override flags = {
+    ...accountFlags,
+    output: Flags.string({ char: 'o', description: 'File to write (default: stdout).' }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Snapshot);
+    try {
+      const inventory = await collectFromFlags(flags);
+      if (flags.output) {
+        writeSnapshot(flags.output, inventory);
+        const gaps = inventory.gaps.length > 0 ? ` (${inventory.gaps.length} call(s) failed: the replay reports them as errors)` : '';
+        this.logToStderr(`Saved ${inventory.target.vpcId} (${inventory.target.region}) to ${flags.output}${gaps}`);
+      } else {
+        this.log(JSON.stringify(inventory, null, 2));
+      }
+    } catch (err) {
+      failure(this, err);
+    }
+  }
+}

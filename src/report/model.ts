@@ -1,0 +1,121 @@
+/**
+ * The report: everything a renderer (human, JSON, fix plan...) needs, built once from the check
+ * results and the inventory. Pure: no clock (the time is the inventory's collectedAt, so a
+ * snapshot replay gives byte-identical output), no env, no I/O.
+ */
+import type { CheckOptions, CheckResult, Platform, Status } from '../checks/types';
+import { subnetPath, type SubnetPath } from '../inventory/paths';
+import { workloadSubnets } from '../inventory/query';
+import type { Gap, Inventory, InventoryPart } from '../inventory/types';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export type Verdict = 'pass' | 'warn' | 'fail' | 'error';
+
+/** 0 nothing failed · 1 a check failed (or warned, with --strict) · 2 could not diagnose. */
+export type ExitCode = 0 | 1 | 2;
+
+export interface ReportSummary {
+  total: number;
+  pass: number;
+  warn: number;
+  fail: number;
+  skip: number;
+  error: number;
+  verdict: Verdict;
+  exitCode: ExitCode;
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: { name: 'ecr-vpce'; version: string };
+  /** The inventory's collection time, not the render time. */
+  generatedAt: string;
+  source: 'live' | 'snapshot';
+  target: { accountId?: string; region: string; partition: string; vpcId: string; vpcName?: string };
+  options: {
+    platform: Platform;
+    /** The workload subnet ids: as given with --subnet, else the private subnets found. */
+    subnets: string[];
+    workloadSubnetBasis: 'flag' | 'private-subnets';
+    securityGroups: string[];
+    /** --strict: warnings set exit code 1. Recorded because the exit code depends on it. */
+    strict: boolean;
+  };
+  /** Registry order (the troubleshooting flow), as given. */
+  checks: CheckResult[];
+  summary: ReportSummary;
+  /**
+   * One entry per workload subnet found in the inventory. Empty when a part the paths are
+   * derived from (PATH_PARTS) has a gap: a guessed path would claim "NAT" where we do not know.
+   */
+  paths: SubnetPath[];
+  gaps: Gap[];
+}
+
+export interface BuildReportInput {
+  results: CheckResult[];
+  inventory: Inventory;
+  options: CheckOptions;
+  toolVersion: string;
+  source: 'live' | 'snapshot';
+  strict?: boolean;
+}
+
+/** The inventory parts subnetPath() reads; a gap in any of them means no paths are reported. */
+export const PATH_PARTS: readonly InventoryPart[] = [
+  'subnets',
+  'routeTables',
+  'vpcEndpoints',
+  'securityGroups',
+  'vpcAttributes',
+];
+
+export function buildReport(input: BuildReportInput): Report {
+  const { results, inventory: inv, options, toolVersion, source } = input;
+  const strict = input.strict ?? false;
+  const workload = workloadSubnets(inv, options.subnetIds);
+  const vpcName = inv.vpc?.tags.Name || undefined;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'ecr-vpce', version: toolVersion },
+    generatedAt: inv.collectedAt,
+    source,
+    target: {
+      ...(inv.target.accountId ? { accountId: inv.target.accountId } : {}),
+      region: inv.target.region,
+      partition: inv.target.partition,
+      vpcId: inv.target.vpcId,
+      ...(vpcName ? { vpcName } : {}),
+    },
+    options: {
+      platform: options.platform,
+      // With --subnet, report what the user asked for even if some ids were not found.
+      subnets: workload.basis === 'flag' ? [...new Set(options.subnetIds)] : workload.subnets.map((s) => s.id),
+      workloadSubnetBasis: workload.basis,
+      securityGroups: [...options.securityGroupIds],
+      strict,
+    },
+    checks: [...results],
+    summary: summarize(results, strict),
+    paths: pathsComputable(inv) ? workload.subnets.map((s) => subnetPath(inv, s, options.securityGroupIds)) : [],
+    gaps: [...inv.gaps],
+  };
+}
+
+export function pathsComputable(inv: Inventory): boolean {
+  return !inv.gaps.some((g) => PATH_PARTS.includes(g.part));
+}
+
+export function summarize(results: readonly CheckResult[], strict: boolean): ReportSummary {
+  const count = (status: Status) => results.filter((r) => r.status === status).length;
+  const counts = { pass: count('pass'), warn: count('warn'), fail: count('fail'), skip: count('skip'), error: count('error') };
+  const verdict: Verdict = counts.error > 0 ? 'error' : counts.fail > 0 ? 'fail' : counts.warn > 0 ? 'warn' : 'pass';
+  return { total: results.length, ...counts, verdict, exitCode: exitCodeFor(verdict, strict) };
+}
+
+export function exitCodeFor(verdict: Verdict, strict: boolean): ExitCode {
+  if (verdict === 'error') return 2;
+  if (verdict === 'fail' || (verdict === 'warn' && strict)) return 1;
+  return 0;
+}
