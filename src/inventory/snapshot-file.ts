@@ -28,7 +28,7 @@ export function parseSnapshot(text: string, path = 'snapshot'): Inventory {
     throw new DiagnoseError(`Snapshot ${path} is unreadable: ${detail}`, 'bad-snapshot');
   }
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (data && typeof data === 'object' && version !== INVENTORY_SCHEMA_VERSION) {
+  if (data && typeof data === 'object' && !Array.isArray(data) && version !== INVENTORY_SCHEMA_VERSION) {
     throw new DiagnoseError(
       `Snapshot ${path} has schemaVersion ${JSON.stringify(version) ?? 'missing'}; this ecr-vpce reads version ${INVENTORY_SCHEMA_VERSION}. Re-create it with \`ecr-vpce snapshot\`.`,
       'bad-snapshot',

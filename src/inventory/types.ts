@@ -183,6 +183,11 @@ export interface InternetGateway {
 export interface PrefixList {
   id: string;
   name: string;
+  /**
+   * The list's IPv4 entries (ec2:GetManagedPrefixListEntries), when collected. Lets the checks
+   * tell whether a more specific route or a NACL rule covers S3's addresses; absent = unknown.
+   */
+  cidrs?: string[];
 }
 
 export interface EndpointService {

@@ -1,0 +1,129 @@
+/**
+ * The collector: every fact about one VPC, gathered in two concurrent waves.
+ *
+ *   wave 1  everything that needs only the VPC id and the region (12 calls, all at once)
+ *   wave 2  the DHCP option set, whose id only DescribeVpcs knows
+ *
+ * A failed call becomes a gap on its part. Only failures that make the whole diagnosis
+ * meaningless (credentials, unreachable API, unknown or unreadable VPC) throw a DiagnoseError.
+ */
+import { INVENTORY_SCHEMA_VERSION, type DhcpOptions, type Inventory, type Vpc } from '../inventory/types';
+import { createClients, type AwsClients, type ClientSettings } from './clients';
+import {
+  describeDhcpOptions,
+  describeEndpointServices,
+  describeInternetGateways,
+  describeNatGateways,
+  describeNetworkAcls,
+  describePrefixLists,
+  describeRouteTables,
+  describeSecurityGroups,
+  describeSubnets,
+  describeVpc,
+  describeVpcAttributes,
+  describeVpcEndpoints,
+  getAccountId,
+} from './describe';
+import { requireVpc, throwIfFatal, toGap } from './failures';
+import { OPERATIONS } from './operations';
+import { attempt, settle, type Outcome } from './outcome';
+import { partitionOf, resolveRegion } from './region';
+
+export interface CollectTarget {
+  vpcId: string;
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+}
+
+export interface CollectOptions {
+  /** Tests inject a retry strategy without back-off; production uses the SDK's adaptive one. */
+  retryStrategy?: ClientSettings['retryStrategy'];
+}
+
+export async function collectInventory(target: CollectTarget, options: CollectOptions = {}): Promise<Inventory> {
+  const region = await resolveRegion(target.region, target.profile);
+  const clients = createClients({ region, profile: target.profile, endpointUrl: target.endpointUrl, ...options });
+  try {
+    return await collectWith(clients, target.vpcId, region, target.endpointUrl);
+  } finally {
+    clients.destroy();
+  }
+}
+
+async function collectWith(clients: AwsClients, vpcId: string, region: string, endpointUrl?: string): Promise<Inventory> {
+  const { ec2, sts } = clients;
+  const where = endpointUrl ? `at ${endpointUrl}` : `for ${region}`;
+
+  const wave1 = await settle({
+    identity: attempt(OPERATIONS.getCallerIdentity, () => getAccountId(sts)),
+    vpc: attempt(OPERATIONS.describeVpcs, () => describeVpc(ec2, vpcId)),
+    vpcAttributes: attempt(OPERATIONS.describeVpcAttribute, () => describeVpcAttributes(ec2, vpcId)),
+    subnets: attempt(OPERATIONS.describeSubnets, () => describeSubnets(ec2, vpcId)),
+    routeTables: attempt(OPERATIONS.describeRouteTables, () => describeRouteTables(ec2, vpcId)),
+    vpcEndpoints: attempt(OPERATIONS.describeVpcEndpoints, () => describeVpcEndpoints(ec2, vpcId)),
+    securityGroups: attempt(OPERATIONS.describeSecurityGroups, () => describeSecurityGroups(ec2, vpcId)),
+    networkAcls: attempt(OPERATIONS.describeNetworkAcls, () => describeNetworkAcls(ec2, vpcId)),
+    natGateways: attempt(OPERATIONS.describeNatGateways, () => describeNatGateways(ec2, vpcId)),
+    internetGateways: attempt(OPERATIONS.describeInternetGateways, () => describeInternetGateways(ec2, vpcId)),
+    prefixLists: attempt(OPERATIONS.describePrefixLists, () => describePrefixLists(ec2)),
+    // Needs only the region, so it rides in wave 1 rather than lengthening wave 2.
+    endpointServices: attempt(OPERATIONS.describeVpcEndpointServices, () => describeEndpointServices(ec2, region)),
+  });
+
+  // The identity is a nicety (the account id in messages): its failures never stop the diagnosis;
+  // real credential problems also show on DescribeVpcs, which is always called.
+  const { identity, vpc, ...ec2Parts } = wave1;
+  throwIfFatal([vpc, ...Object.values(ec2Parts)], where);
+  const accountId = identity.ok ? identity.value : undefined;
+  requireVpc(vpc, vpcId, region, accountId);
+
+  const dhcpOptions = await collectDhcpOptions(ec2, vpc);
+  throwIfFatal([dhcpOptions], where);
+
+  const inventory: Inventory = {
+    schemaVersion: INVENTORY_SCHEMA_VERSION,
+    collectedAt: new Date().toISOString(),
+    target: { region, partition: partitionOf(region), vpcId, ...(accountId ? { accountId } : {}) },
+    gaps: [],
+  };
+  const keep = <K extends keyof Inventory>(key: K, outcome: Outcome<Inventory[K]>) => {
+    if (!outcome.ok) inventory.gaps.push(toGap(outcome.op, outcome.error));
+    else if (outcome.value !== undefined) inventory[key] = outcome.value;
+  };
+  if (!identity.ok) inventory.gaps.push(toGap(identity.op, identity.error));
+  keep('vpc', vpc);
+  keep('vpcAttributes', wave1.vpcAttributes);
+  keep('dhcpOptions', dhcpOptions);
+  keep('subnets', wave1.subnets);
+  keep('routeTables', wave1.routeTables);
+  keep('vpcEndpoints', wave1.vpcEndpoints);
+  keep('securityGroups', wave1.securityGroups);
+  keep('networkAcls', wave1.networkAcls);
+  keep('natGateways', wave1.natGateways);
+  keep('internetGateways', wave1.internetGateways);
+  keep('prefixLists', wave1.prefixLists);
+  keep('endpointServices', wave1.endpointServices);
+  return inventory;
+}
+
+/**
+ * Wave 2: the VPC's DHCP option set. "default" means the VPC has none: instances then use the
+ * Amazon-provided resolver, which is what an option set of ["AmazonProvidedDNS"] says.
+ */
+async function collectDhcpOptions(
+  ec2: AwsClients['ec2'],
+  vpc: Outcome<Vpc | undefined>,
+): Promise<Outcome<DhcpOptions | undefined>> {
+  const op = OPERATIONS.describeDhcpOptions;
+  if (!vpc.ok) {
+    const error = Object.assign(new Error('not attempted: ec2:DescribeVpcs failed, so the DHCP option set is unknown'), {
+      code: 'Skipped',
+    });
+    return { op, ok: false, error };
+  }
+  const id = vpc.value?.dhcpOptionsId;
+  if (!id) return { op, ok: true, value: undefined };
+  if (id === 'default') return { op, ok: true, value: { id, domainNameServers: ['AmazonProvidedDNS'] } };
+  return attempt(op, () => describeDhcpOptions(ec2, id));
+}

@@ -1,0 +1,43 @@
+/**
+ * Every AWS operation the collector calls, in one table: the source for a generated IAM policy,
+ * for the iamAction of a gap, and for the test that keeps the tool read-only.
+ *
+ * No SDK import here, so the main CLI bundle may import this file (e.g. to print the policy).
+ */
+import type { InventoryPart } from '../inventory/types';
+
+export interface AwsOperation {
+  /** The inventory part this call fills: a failure leaves a gap on it. */
+  readonly part: InventoryPart;
+  /** "service:Operation", as shown in gaps. */
+  readonly call: string;
+  /** The IAM action a caller needs for the call. */
+  readonly iamAction: string;
+}
+
+function op(part: InventoryPart, call: string): AwsOperation {
+  // For every call made today the IAM action has the operation's own name.
+  return { part, call, iamAction: call };
+}
+
+export const OPERATIONS = {
+  // GetCallerIdentity needs no permission (an explicit Deny cannot block it); listed for completeness.
+  getCallerIdentity: op('identity', 'sts:GetCallerIdentity'),
+  describeVpcs: op('vpc', 'ec2:DescribeVpcs'),
+  describeVpcAttribute: op('vpcAttributes', 'ec2:DescribeVpcAttribute'),
+  describeDhcpOptions: op('dhcpOptions', 'ec2:DescribeDhcpOptions'),
+  describeSubnets: op('subnets', 'ec2:DescribeSubnets'),
+  describeRouteTables: op('routeTables', 'ec2:DescribeRouteTables'),
+  describeVpcEndpoints: op('vpcEndpoints', 'ec2:DescribeVpcEndpoints'),
+  describeSecurityGroups: op('securityGroups', 'ec2:DescribeSecurityGroups'),
+  describeNetworkAcls: op('networkAcls', 'ec2:DescribeNetworkAcls'),
+  describeNatGateways: op('natGateways', 'ec2:DescribeNatGateways'),
+  describeInternetGateways: op('internetGateways', 'ec2:DescribeInternetGateways'),
+  describePrefixLists: op('prefixLists', 'ec2:DescribePrefixLists'),
+  describeVpcEndpointServices: op('endpointServices', 'ec2:DescribeVpcEndpointServices'),
+} as const satisfies Record<string, AwsOperation>;
+
+export type OperationName = keyof typeof OPERATIONS;
+
+/** The table as a list, in collection order. */
+export const ALL_OPERATIONS: readonly AwsOperation[] = Object.values(OPERATIONS);
