@@ -1,13 +1,7 @@
-import {
-  bestEndpoint,
-  endpointsForService,
-  isAvailable,
-  label,
-  serviceNameFor,
-  workloadSubnets,
-  type EcrService,
-} from '../inventory/query';
-import type { Inventory, Subnet } from '../inventory/types';
+import { bestEndpoint, endpointsForService, isAvailable, label, serviceNameFor, type EcrService } from '../inventory/query';
+import type { Inventory } from '../inventory/types';
+import { createInterfaceEndpointFix } from './endpoint-fix';
+import { unknownInSharedVpc } from './shared-vpc';
 import type { Check, CheckOptions, Outcome } from './types';
 
 const PURPOSE: Record<EcrService, string> = {
@@ -70,36 +64,14 @@ export function ecrEndpointCheck(spec: {
 }
 
 function missingEndpoint(inv: Inventory, opts: CheckOptions, service: EcrService, serviceName: string): Outcome {
+  const unknown = unknownInSharedVpc(inv, `an endpoint for ${serviceName}`, `VpcEndpoint(${serviceName})`);
+  if (unknown) return unknown;
   const vpcId = inv.target.vpcId;
-  const subnets = onePerAz(workloadSubnets(inv, opts.subnetIds).subnets);
-  // Reuse the security groups of a sibling ECR endpoint: they already admit the workload.
-  const sibling = (inv.vpcEndpoints ?? []).find(
-    (e) => e.type === 'Interface' && e.securityGroupIds.length > 0 && /\.ecr\.(api|dkr)$/.test(e.serviceName),
-  );
   return {
     status: 'fail',
     summary: `No interface endpoint for ${serviceName} in ${label(vpcId, inv.vpc?.tags)}: ${PURPOSE[service]} is reached through the NAT gateway or not at all.`,
     resources: [vpcId],
     evidence: [{ resource: vpcId, name: inv.vpc?.tags.Name, field: `VpcEndpoint(${serviceName})`, observed: 'none', expected: 'an available Interface endpoint' }],
-    remediation: [
-      {
-        id: `create-endpoint:${service}`,
-        title: `Create an interface endpoint for ${serviceName} with private DNS`,
-        why: `ECR pulls from private subnets need ${PURPOSE[service]}.`,
-        action: {
-          kind: 'create-interface-endpoint',
-          vpcId,
-          serviceName,
-          subnetIds: subnets.map((s) => s.id),
-          securityGroupIds: sibling?.securityGroupIds ?? [],
-        },
-      },
-    ],
+    remediation: [createInterfaceEndpointFix(inv, opts, service, `ECR pulls from private subnets need ${PURPOSE[service]}.`)],
   };
-}
-
-/** An interface endpoint takes at most one subnet per Availability Zone. */
-export function onePerAz(subnets: readonly Subnet[]): Subnet[] {
-  const seen = new Set<string>();
-  return subnets.filter((s) => !seen.has(s.availabilityZone) && seen.add(s.availabilityZone));
 }

@@ -24,11 +24,19 @@ export const egressPath: Check = {
     const evidence: Evidence[] = [];
     let broken = 0;
     let leaking = 0;
+    let uncertain = 0;
     for (const subnet of subnets) {
       const path = subnetPath(inv, subnet, opts.securityGroupIds);
       for (const flow of flows) {
         const f = path.flows[flow];
-        if (isPrivateVia(f.via)) continue;
+        if (isPrivateVia(f.via)) {
+          // Private by the routes we can read, but a route may take part of it elsewhere.
+          if (f.caveat) {
+            uncertain++;
+            evidence.push(flowEvidence(subnet.id, subnet.tags.Name, f));
+          }
+          continue;
+        }
         if (isBroken(f.via)) broken++;
         else leaking++;
         evidence.push(flowEvidence(subnet.id, subnet.tags.Name, f));
@@ -45,6 +53,7 @@ export const egressPath: Check = {
     const parts = [
       broken > 0 ? `${broken} flow(s) have no working path (pulls fail)` : '',
       leaking > 0 ? `${leaking} flow(s) leave through NAT/internet (cost, exposure)` : '',
+      uncertain > 0 ? `${uncertain} flow(s) may partly bypass the endpoint through a more specific route` : '',
     ].filter(Boolean);
     const subnetsAffected = [...new Set(evidence.map((e) => label(e.resource, e.name ? { Name: e.name } : undefined)))];
     return {

@@ -23,6 +23,14 @@ export const endpointPrivateDns: Check = {
     const off = endpoints.filter((x) => !x.endpoint.privateDnsEnabled);
     const resources = endpoints.map((x) => x.endpoint.id);
     if (off.length === 0) {
+      const attrs = inv.vpcAttributes;
+      if (attrs && (attrs.enableDnsSupport === false || attrs.enableDnsHostnames === false)) {
+        return {
+          status: 'warn',
+          summary: `Private DNS is on for ${endpoints.map((x) => x.endpoint.id).join(' and ')}, but the VPC does not resolve it while DNS support or DNS hostnames is off (see vpc-dns-support / vpc-dns-hostnames): ECR names resolve to public addresses.`,
+          resources,
+        };
+      }
       return {
         status: 'pass',
         summary: `Private DNS is on for ${endpoints.map((x) => `${x.service} (${x.endpoint.id})`).join(' and ')}.`,

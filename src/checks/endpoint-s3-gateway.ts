@@ -7,6 +7,7 @@ import {
   serviceNameFor,
   workloadSubnets,
 } from '../inventory/query';
+import { unknownInSharedVpc } from './shared-vpc';
 import type { Check, Outcome } from './types';
 
 /**
@@ -60,6 +61,8 @@ export const endpointS3Gateway: Check = {
         remediation,
       };
     }
+    const unknown = unknownInSharedVpc(inv, 'an S3 gateway endpoint', `VpcEndpoint(${serviceName}, Gateway)`);
+    if (unknown) return unknown;
     return {
       status: 'fail',
       summary: `No S3 gateway endpoint in ${label(vpcId, inv.vpc?.tags)}: image layers are downloaded from S3 through the NAT gateway or not at all.`,

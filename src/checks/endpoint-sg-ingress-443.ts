@@ -40,7 +40,7 @@ export const endpointSgIngress443: Check = {
       const fix = fixFor(endpoint, groups, uncovered, opts.securityGroupIds);
       if (!remediation.has(fix.id)) remediation.set(fix.id, fix);
     }
-    const resources = endpoints.flatMap((e) => [e.id, ...e.securityGroupIds]);
+    const resources = [...new Set(endpoints.flatMap((e) => [e.id, ...e.securityGroupIds]))];
     if (evidence.length === 0) {
       return {
         status: 'pass',

@@ -3,25 +3,37 @@
  * ids are a contract (CHECKS.md): never rename one.
  */
 import { egressPath } from './egress-path';
+import { endpointAzCoverage } from './endpoint-az-coverage';
 import { endpointEcrApi } from './endpoint-ecr-api';
 import { endpointEcrDkr } from './endpoint-ecr-dkr';
+import { endpointPolicy } from './endpoint-policy';
 import { endpointPrivateDns } from './endpoint-private-dns';
+import { endpointRequiredServices } from './endpoint-required-services';
 import { endpointS3Gateway } from './endpoint-s3-gateway';
 import { endpointSgIngress443 } from './endpoint-sg-ingress-443';
+import { naclHttps } from './nacl-https';
 import { s3RouteAssociation } from './s3-route-association';
 import type { Check } from './types';
+import { vpcDhcpDns } from './vpc-dhcp-dns';
 import { vpcDnsHostnames } from './vpc-dns-hostnames';
 import { vpcDnsSupport } from './vpc-dns-support';
+import { workloadSgEgress443 } from './workload-sg-egress-443';
 
 export const CHECKS: readonly Check[] = [
   vpcDnsSupport,
   vpcDnsHostnames,
+  vpcDhcpDns,
   endpointEcrDkr,
   endpointEcrApi,
+  endpointRequiredServices,
   endpointPrivateDns,
+  endpointAzCoverage,
   endpointSgIngress443,
+  workloadSgEgress443,
+  naclHttps,
   endpointS3Gateway,
   s3RouteAssociation,
+  endpointPolicy,
   egressPath,
 ];
 

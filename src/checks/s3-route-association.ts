@@ -9,7 +9,7 @@ import {
   usesMainRouteTable,
   workloadSubnets,
 } from '../inventory/query';
-import type { RouteTable, Subnet } from '../inventory/types';
+import type { Inventory, RouteTable, Subnet } from '../inventory/types';
 import type { Check, Evidence, Outcome } from './types';
 
 /**
@@ -42,6 +42,15 @@ export const s3RouteAssociation: Check = {
     }
     const missing = [...byTable.values()].filter(({ rt }) => s3GatewayEndpointsOn(inv, rt).length === 0);
     const resources = [gateway.id, ...byTable.keys()];
+    const doubled = doubledTables(inv, [...byTable.values()].map((e) => e.rt));
+    if (missing.length === 0 && orphans.length === 0 && doubled.length > 0) {
+      return {
+        status: 'warn',
+        summary: `${doubled.map((d) => d.evidence.resource).join(', ')} ${doubled.length === 1 ? 'shows' : 'show'} two S3 gateway endpoints, which AWS does not allow on one table: only one route exists, so check which endpoint (and which policy) really carries the layers.`,
+        resources,
+        evidence: doubled.map((d) => d.evidence),
+      };
+    }
     if (missing.length === 0 && orphans.length === 0) {
       return {
         status: 'pass',
@@ -60,6 +69,7 @@ export const s3RouteAssociation: Check = {
         .map((s) => `${label(s.id, s.tags)}${usesMainRouteTable(inv, s.id) ? ' (implicitly)' : ''}`)
         .join(', ')}`,
     }));
+    evidence.push(...doubled.map((d) => d.evidence));
     evidence.push(
       ...orphans.map((s) => ({ resource: s.id, name: s.tags.Name, field: 'RouteTable', observed: 'none found', expected: 'an associated or main route table' })),
     );
@@ -86,3 +96,26 @@ export const s3RouteAssociation: Check = {
     };
   },
 };
+
+/**
+ * AWS allows one gateway endpoint route per service per table; seeing two (one listed by the
+ * endpoint's RouteTableIds, another by a route) means stale or conflicting data worth a look.
+ */
+function doubledTables(inv: Inventory, tables: readonly RouteTable[]): { evidence: Evidence }[] {
+  return tables.flatMap((rt) => {
+    const on = s3GatewayEndpointsOn(inv, rt);
+    if (on.length < 2) return [];
+    return [
+      {
+        evidence: {
+          resource: rt.id,
+          name: rt.tags.Name,
+          field: 'S3 gateway endpoints',
+          observed: on.map((e) => e.id).join(', '),
+          expected: 'exactly one',
+          note: `routes: ${rt.routes.filter((r) => r.gatewayId?.startsWith('vpce-')).map((r) => `${r.destinationPrefixListId ?? '?'} → ${r.gatewayId}`).join(', ') || 'none'}`,
+        },
+      },
+    ];
+  });
+}

@@ -65,6 +65,12 @@ export interface CheckOptions {
   subnetIds: string[];
   /** --security-group: the workload's security groups. */
   securityGroupIds: string[];
+  /**
+   * --needs: services the workload reaches beyond ECR and S3, as short names ("logs" for the
+   * awslogs driver, "secretsmanager"/"ssm" for secrets). Optional so that callers predating the
+   * flag still compile; absent means none.
+   */
+  extraServices?: string[];
 }
 
 export interface Check {

@@ -7,11 +7,13 @@ import type { Inventory } from '../inventory/types';
 import { shouldColor } from '../report/color';
 import { renderHuman } from '../report/human';
 import { renderJson } from '../report/json';
+import { buildFixPlan } from '../report/fix-plan';
 import { buildReport, type Report } from '../report/model';
 import { DiagnoseError } from '../util/errors';
 import { assertId } from '../util/ids';
 import { accountFlags, collectFromFlags, type AccountFlagValues } from './common-flags';
 import { failure, type FailureDocument } from './failure';
+import { fixPlanFlags, fixPlanFormat, planOwnsStdout, withBareFixPlan, writeFixPlan } from './fix-plan-flag';
 
 export default class Doctor extends Command {
   static override summary = 'Diagnose private ECR image pulls for one VPC (read-only).';
@@ -24,6 +26,7 @@ Exit codes: 0 no failure · 1 at least one check failed (or warned, with --stric
     { description: 'Only these workload subnets, with the tasks\' security group', command: '<%= config.bin %> doctor --vpc vpc-0123456789abcdef0 --subnet subnet-0123456789abcdef0 --security-group sg-0123456789abcdef0' },
     { description: 'Machine-readable report for CI', command: '<%= config.bin %> doctor --vpc vpc-0123456789abcdef0 --json > report.json' },
     { description: 'Replay a saved snapshot offline (no AWS needed)', command: '<%= config.bin %> doctor --snapshot fixtures/snapshots/classic-s3-route-missing.json' },
+    { description: 'Write the fixes as an AWS CLI script to review (nothing is executed)', command: '<%= config.bin %> doctor --vpc vpc-0123456789abcdef0 --fix-plan=cli > fix.sh' },
   ];
 
   static override enableJsonFlag = true;
@@ -37,11 +40,13 @@ Exit codes: 0 no failure · 1 at least one check failed (or warned, with --stric
     strict: Flags.boolean({ description: 'Treat warnings as failures (exit 1).', default: false }),
     only: Flags.string({ description: 'Run only these checks (ids or stages, comma-separated); the rest are reported as skip.', delimiter: ',', multiple: true }),
     skip: Flags.string({ description: 'Skip these checks (ids or stages, comma-separated).', delimiter: ',', multiple: true }),
+    ...fixPlanFlags,
   };
 
   async run(): Promise<Report | FailureDocument> {
-    const { flags } = await this.parse(Doctor);
+    const { flags } = await this.parse(Doctor, withBareFixPlan(this.argv));
     try {
+      const planFormat = fixPlanFormat(flags['fix-plan'], this.jsonEnabled());
       const options: CheckOptions = {
         platform: flags.platform as Platform,
         subnetIds: (flags.subnet ?? []).map((s) => assertId('subnet', s, '--subnet')),
@@ -58,14 +63,16 @@ Exit codes: 0 no failure · 1 at least one check failed (or warned, with --stric
         source: flags.snapshot ? 'snapshot' : 'live',
         strict: flags.strict,
       });
-      if (!this.jsonEnabled()) {
+      if (planFormat) report.fixPlan = buildFixPlan(report, { vpcCidrs: inventory.vpc?.cidrBlocks });
+      if (!this.jsonEnabled() && !planOwnsStdout(planFormat)) {
         const width = process.stdout.isTTY ? process.stdout.columns : undefined;
         this.log(renderHuman(report, { color: shouldColor(process.stdout, process.env), width }).trimEnd());
       }
+      if (planFormat && !this.jsonEnabled()) writeFixPlan(this, report, planFormat);
       process.exitCode = report.summary.exitCode;
       return report;
     } catch (err) {
-      return failure(this, err);
+      return failure(err);
     }
   }
 

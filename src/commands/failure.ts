@@ -1,4 +1,3 @@
-import type { Command } from '@oclif/core';
 import { clean } from '../report/sanitize';
 import { DiagnoseError } from '../util/errors';
 
@@ -13,12 +12,13 @@ export interface FailureDocument {
  * Returns the JSON document oclif prints under --json, so CI always gets parseable output.
  * The exit code is set, not thrown: oclif's JSON mode would otherwise force exit 1.
  */
-export function failure(cmd: Command, err: unknown): FailureDocument {
+export function failure(err: unknown): FailureDocument {
   const known = err instanceof DiagnoseError;
   const message = clean(known ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`);
   const reason = known ? err.reason : 'internal';
-  cmd.logToStderr(`ecr-vpce: ${message}`);
-  if (!known && process.env.DEBUG && err instanceof Error && err.stack) cmd.logToStderr(err.stack);
+  // Straight to stderr: oclif's logToStderr is silent under --json, and CI logs need the line.
+  process.stderr.write(`ecr-vpce: ${message}\n`);
+  if (!known && process.env.DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   process.exitCode = 2;
   return { schemaVersion: 1, error: { reason, message } };
 }

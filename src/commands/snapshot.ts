@@ -1,4 +1,5 @@
 import { Command, Flags } from '@oclif/core';
+import { redactInventory } from '../inventory/redact';
 import { writeSnapshot } from '../inventory/snapshot-file';
 import { accountFlags, collectFromFlags } from './common-flags';
 import { failure } from './failure';
@@ -9,17 +10,20 @@ export default class Snapshot extends Command {
   static override examples = [
     '<%= config.bin %> snapshot --vpc vpc-0123456789abcdef0 --region us-east-1 -o acct.json',
     '<%= config.bin %> doctor --snapshot acct.json',
+    '<%= config.bin %> snapshot --vpc vpc-0123456789abcdef0 --redact -o for-support.json',
   ];
 
   static override flags = {
     ...accountFlags,
     output: Flags.string({ char: 'o', description: 'File to write (default: stdout).' }),
+    redact: Flags.boolean({ description: 'Replace account ids and tag values with stable stand-ins, for sharing (the diagnosis is unchanged).', default: false }),
   };
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Snapshot);
     try {
-      const inventory = await collectFromFlags(flags);
+      const collected = await collectFromFlags(flags);
+      const inventory = flags.redact ? redactInventory(collected) : collected;
       if (flags.output) {
         writeSnapshot(flags.output, inventory);
         const gaps = inventory.gaps.length > 0 ? ` (${inventory.gaps.length} call(s) failed: the replay reports them as errors)` : '';
@@ -28,7 +32,7 @@ export default class Snapshot extends Command {
         this.log(JSON.stringify(inventory, null, 2));
       }
     } catch (err) {
-      failure(this, err);
+      failure(err);
     }
   }
 }

@@ -7,7 +7,6 @@
  */
 import {
   bestEndpoint,
-  defaultRoute,
   effectiveRouteTable,
   endpointsForService,
   findSecurityGroup,
@@ -15,9 +14,12 @@ import {
   isAvailable,
   routeTarget,
   s3GatewayEndpointsOn,
+  s3PrefixList,
   usesMainRouteTable,
+  type Hop,
 } from './query';
-import type { Inventory, RouteTable, SecurityGroup, Subnet } from './types';
+import { localOverride, possiblyOverriding, publicRouting, routeDestination, routesOverriding } from './routes';
+import type { Inventory, Route, RouteTable, SecurityGroup, Subnet } from './types';
 
 export type FlowName = 'api' | 'registry' | 'layers';
 export const FLOWS: readonly FlowName[] = ['api', 'registry', 'layers'];
@@ -37,6 +39,11 @@ export interface FlowPath {
   target?: string;
   /** Why it goes there, in one line. */
   detail: string;
+  /**
+   * Set when the verdict may be wrong for part of the traffic and the inventory cannot settle it
+   * (a route that may cover part of S3's addresses). Also in `detail`; not part of the JSON paths.
+   */
+  caveat?: string;
 }
 
 export interface SubnetPath {
@@ -88,6 +95,16 @@ function interfaceFlow(
   const service = INTERFACE_SERVICE[flow];
   const endpoint = bestEndpoint(endpointsForService(inv, service, 'Interface'));
   if (endpoint && isAvailable(endpoint) && endpoint.privateDnsEnabled && vpcResolvesPrivateDns(inv)) {
+    const diverted = rt && divertedFromEndpoint(inv, rt, subnet, endpoint.subnetIds);
+    if (diverted) {
+      const hop = routeTarget(diverted.route);
+      return {
+        flow,
+        via: diverted.route.state === 'blackhole' ? 'none' : viaOf(hop),
+        target: hop.id,
+        detail: `private DNS sends it to ${endpoint.id}, but ${rt.id} routes ${routeDestination(diverted.route)} (endpoint subnet ${diverted.cidr}) to ${hop.id}, more specific than the local route`,
+      };
+    }
     const groups = endpoint.securityGroupIds
       .map((id) => findSecurityGroup(inv, id))
       .filter((g): g is SecurityGroup => !!g);
@@ -113,7 +130,7 @@ function interfaceFlow(
 
 function layersFlow(inv: Inventory, rt: RouteTable | undefined): FlowPath {
   const gateway = rt ? s3GatewayEndpointsOn(inv, rt).find(isAvailable) : undefined;
-  if (gateway) return { flow: 'layers', via: 'vpce', target: gateway.id, detail: `S3 gateway endpoint ${gateway.id} on ${rt?.id}` };
+  if (gateway && rt) return gatewayLayersFlow(inv, rt, gateway.id);
   const s3Interface = bestEndpoint(endpointsForService(inv, 's3', 'Interface'));
   if (s3Interface && isAvailable(s3Interface) && s3Interface.privateDnsEnabled && vpcResolvesPrivateDns(inv)) {
     return { flow: 'layers', via: 'vpce', target: s3Interface.id, detail: `S3 interface endpoint ${s3Interface.id} (private DNS)` };
@@ -121,11 +138,69 @@ function layersFlow(inv: Inventory, rt: RouteTable | undefined): FlowPath {
   return publicFlow('layers', rt, 'no S3 gateway endpoint on the route table');
 }
 
-/** Traffic to the service's public address follows the table's default route. */
+/**
+ * The gateway endpoint's `pl-… → vpce-…` route loses to a CIDR route inside one of S3's ranges
+ * (longest prefix; a static route beats a prefix-list route of the same length). With S3's
+ * entries collected that is decided; without them, a route that might do it is a caveat.
+ */
+function gatewayLayersFlow(inv: Inventory, rt: RouteTable, gatewayId: string): FlowPath {
+  const base = `S3 gateway endpoint ${gatewayId} on ${rt.id}`;
+  const list = s3PrefixList(inv);
+  const entries = Array.isArray(list?.cidrs) ? list.cidrs : [];
+  if (entries.length > 0) {
+    const [over] = routesOverriding(rt, entries);
+    if (!over) return { flow: 'layers', via: 'vpce', target: gatewayId, detail: base };
+    const hop = routeTarget(over.route);
+    return {
+      flow: 'layers',
+      via: over.route.state === 'blackhole' ? 'none' : viaOf(hop),
+      target: hop.id,
+      detail: `${base}, but the more specific route ${routeDestination(over.route)} → ${hop.id} takes S3's ${over.cidr} ahead of the endpoint`,
+    };
+  }
+  const maybe = possiblyOverriding(rt, list?.id);
+  if (maybe.length === 0) return { flow: 'layers', via: 'vpce', target: gatewayId, detail: base };
+  const caveat = `${rt.id} also routes ${maybe.map((r) => `${routeDestination(r)} → ${routeTarget(r).id}`).join(', ')}: any S3 addresses in there bypass the endpoint (S3's prefix list entries were not collected to tell)`;
+  return { flow: 'layers', via: 'vpce', target: gatewayId, detail: `${base}; ${caveat}`, caveat };
+}
+
+/** A more-specific-than-local route to an endpoint subnet (other than the client's own, which is not routed). */
+function divertedFromEndpoint(inv: Inventory, rt: RouteTable, subnet: Subnet, endpointSubnetIds: readonly string[]) {
+  const cidrs = (inv.subnets ?? [])
+    .filter((s) => endpointSubnetIds.includes(s.id) && s.id !== subnet.id && s.cidrBlock)
+    .map((s) => s.cidrBlock);
+  return localOverride(rt, cidrs);
+}
+
+function viaOf(hop: Hop): Via {
+  return hop.kind === 'nat' ? 'nat' : hop.kind === 'igw' ? 'igw' : hop.kind === 'tgw' ? 'tgw' : 'other';
+}
+
+/**
+ * Traffic to the service's public address follows the routes that carry public addresses: the
+ * default route, or what overrides it (0.0.0.0/1 + 128.0.0.0/1, a more specific range). The
+ * service's addresses are unknown, so the target carrying most of the public space decides and
+ * the others are named in the detail.
+ */
 function publicFlow(flow: FlowName, rt: RouteTable | undefined, why: string): FlowPath {
-  const route = defaultRoute(rt);
-  if (!route) return { flow, via: 'none', detail: `${why}, and ${rt?.id ?? 'the subnet'} has no default route` };
-  const hop = routeTarget(route);
-  const via: Via = hop.kind === 'nat' ? 'nat' : hop.kind === 'igw' ? 'igw' : hop.kind === 'tgw' ? 'tgw' : 'other';
-  return { flow, via, target: hop.id, detail: `${why}; ${rt?.id} sends 0.0.0.0/0 to ${hop.id}` };
+  const { shares, unrouted } = publicRouting(rt);
+  const byTarget = new Map<string, { hop: Hop; routes: Route[]; size: number }>();
+  for (const { route, size } of shares) {
+    const hop = route.state === 'blackhole' ? { kind: 'other' as const, id: 'blackhole' } : routeTarget(route);
+    const entry = byTarget.get(hop.id) ?? { hop, routes: [], size: 0 };
+    entry.routes.push(route);
+    entry.size += size;
+    byTarget.set(hop.id, entry);
+  }
+  const groups = [...byTarget.values()].sort((a, b) => b.size - a.size);
+  const main = groups[0];
+  if (!main || main.size < unrouted) return { flow, via: 'none', detail: `${why}, and ${rt?.id ?? 'the subnet'} has no default route` };
+  const describe = (g: (typeof groups)[number]) => `${g.routes.map(routeDestination).join(', ')} to ${g.hop.id}`;
+  const others = [
+    ...groups.slice(1).map(describe),
+    ...(unrouted > 0 ? ['the rest of the public addresses nowhere'] : []),
+  ];
+  const detail = `${why}; ${rt?.id} sends ${describe(main)}${others.length > 0 ? ` (and ${others.join(', ')})` : ''}`;
+  if (main.hop.id === 'blackhole') return { flow, via: 'none', detail };
+  return { flow, via: viaOf(main.hop), target: main.hop.id, detail };
 }

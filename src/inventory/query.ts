@@ -1,7 +1,9 @@
 /** Questions the checks ask of an inventory. Pure helpers: no I/O, no SDK. */
 import { cidrCoveredByUnion } from './cidr';
+import { publicRouting } from './routes';
 import type {
   Inventory,
+  PrefixList,
   Route,
   RouteTable,
   SecurityGroup,
@@ -71,10 +73,13 @@ export function defaultRoute(rt: RouteTable | undefined): Route | undefined {
   return rt?.routes.find((r) => r.destinationCidrBlock === '0.0.0.0/0' && r.state !== 'blackhole');
 }
 
-/** A public subnet: its effective table sends 0.0.0.0/0 to an internet gateway. */
+/**
+ * A public subnet: its effective table sends public addresses to an internet gateway, through
+ * 0.0.0.0/0 or what overrides it (0.0.0.0/1 + 128.0.0.0/1).
+ */
 export function isPublicSubnet(inv: Inventory, subnetId: string): boolean {
-  const route = defaultRoute(effectiveRouteTable(inv, subnetId));
-  return !!route && routeTarget(route).kind === 'igw';
+  const main = publicRouting(effectiveRouteTable(inv, subnetId)).shares[0];
+  return !!main && main.route.state !== 'blackhole' && routeTarget(main.route).kind === 'igw';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -143,13 +148,28 @@ export function isAvailable(e: VpcEndpoint | undefined): boolean {
   return !!e && e.state.toLowerCase() === 'available';
 }
 
+/**
+ * The VPC owner's account when the caller is a shared-VPC participant (VPC owner ≠ caller); such
+ * a caller cannot list the owner's endpoints. Undefined when either account is unknown.
+ */
+export function sharedVpcOwner(inv: Inventory): string | undefined {
+  const owner = inv.vpc?.ownerId;
+  const caller = inv.target.accountId;
+  return owner && caller && owner !== caller ? owner : undefined;
+}
+
 export const ECR_INTERFACE_SERVICES = ['ecr.api', 'ecr.dkr'] as const;
 export type EcrService = (typeof ECR_INTERFACE_SERVICES)[number];
 
+/** The AWS-managed prefix list for S3 in this region, when collected. */
+export function s3PrefixList(inv: Inventory): PrefixList | undefined {
+  const name = `com.amazonaws.${inv.target.region}.s3`;
+  return (inv.prefixLists ?? []).find((p) => p.name === name || p.name === `cn.${name}`);
+}
+
 /** The AWS-managed prefix list id for S3 in this region (pl-…), when collected. */
 export function s3PrefixListId(inv: Inventory): string | undefined {
-  const name = `com.amazonaws.${inv.target.region}.s3`;
-  return (inv.prefixLists ?? []).find((p) => p.name === name || p.name === `cn.${name}`)?.id;
+  return s3PrefixList(inv)?.id;
 }
 
 /**

@@ -5,9 +5,10 @@
  * objects, so equal reports give equal bytes (diffable in CI) and a stray runtime property
  * cannot leak into the contract.
  */
-import type { CheckResult, Evidence, Remediation, RemediationAction } from '../checks/types';
+import type { CheckResult, Evidence, Remediation } from '../checks/types';
 import type { FlowPath, SubnetPath } from '../inventory/paths';
 import type { Gap } from '../inventory/types';
+import type { FixPlan, FixStep, PlanAction } from './fix-plan';
 import type { Report } from './model';
 
 export function renderJson(report: Report): string {
@@ -56,6 +57,7 @@ function canonicalReport(r: Report): Report {
     },
     paths: r.paths.map(canonicalPath),
     gaps: r.gaps.map(canonicalGap),
+    ...(r.fixPlan ? { fixPlan: canonicalFixPlan(r.fixPlan) } : {}),
   };
 }
 
@@ -81,12 +83,20 @@ function canonicalRemediation(r: Remediation): Remediation {
 }
 
 /** `kind` first, then the variant's own fields alphabetically (one rule for every variant). */
-function canonicalAction(a: RemediationAction): RemediationAction {
+function canonicalAction<A extends PlanAction>(a: A): A {
   const { kind, ...rest } = a;
   const sorted = Object.keys(rest)
     .sort()
     .map((k) => [k, (rest as Record<string, unknown>)[k]] as const);
-  return { kind, ...Object.fromEntries(sorted) } as RemediationAction;
+  return { kind, ...Object.fromEntries(sorted) } as A;
+}
+
+function canonicalFixPlan(p: FixPlan): FixPlan {
+  return { steps: p.steps.map(canonicalStep) };
+}
+
+function canonicalStep(s: FixStep): FixStep {
+  return { number: s.number, id: s.id, title: s.title, why: s.why, fixes: [...s.fixes], action: canonicalAction(s.action) };
 }
 
 function canonicalPath(p: SubnetPath): SubnetPath {

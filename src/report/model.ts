@@ -7,6 +7,7 @@ import type { CheckOptions, CheckResult, Platform, Status } from '../checks/type
 import { subnetPath, type SubnetPath } from '../inventory/paths';
 import { workloadSubnets } from '../inventory/query';
 import type { Gap, Inventory, InventoryPart } from '../inventory/types';
+import type { FixPlan } from './fix-plan';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -51,6 +52,8 @@ export interface Report {
    */
   paths: SubnetPath[];
   gaps: Gap[];
+  /** With --fix-plan only: the remediation as ordered, de-duplicated steps (fix-plan.ts). */
+  fixPlan?: FixPlan;
 }
 
 export interface BuildReportInput {

@@ -25,6 +25,12 @@ describe('endpoint-private-dns', () => {
     assert.equal(r.evidence[0].resource, 'vpce-api');
   });
 
+  it('warns when private DNS is on but the VPC cannot resolve it (DNS hostnames off)', () => {
+    const r = run(endpointPrivateDns, anInventory().edit((i) => (i.vpcAttributes!.enableDnsHostnames = false)).build());
+    assert.equal(r.status, 'warn');
+    assert.match(r.summary, /vpc-dns-hostnames/);
+  });
+
   it('ignores ecr.api on fargate-1.3', () => {
     const inv = anInventory().endpoint('vpce-api', (e) => (e.privateDnsEnabled = false)).build();
     assert.equal(run(endpointPrivateDns, inv, { platform: 'fargate-1.3' }).status, 'pass');

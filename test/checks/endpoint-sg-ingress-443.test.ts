@@ -23,7 +23,7 @@ describe('endpoint-sg-ingress-443', () => {
   it('passes when the VPC CIDR is admitted on 443', () => {
     const r = run(endpointSgIngress443, anInventory().build());
     assert.equal(r.status, 'pass');
-    assert.ok(r.resources.includes('sg-endpoints'));
+    assert.deepEqual(r.resources, ['vpce-api', 'sg-endpoints', 'vpce-dkr'], 'each resource once, even when endpoints share a group');
   });
 
   it('passes by containment: 10.0.0.0/8 covers the /24 workload subnets', () => {

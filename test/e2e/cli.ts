@@ -7,6 +7,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { assertReadOnly } from './read-only-guard';
+import { startRecordingProxy } from './recording-proxy';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const BIN = join(REPO_ROOT, 'bin', 'run.js');
@@ -64,7 +66,24 @@ export function emulatorEnv(url: string, overrides: CliEnv = {}): CliEnv {
   return { AWS_ENDPOINT_URL: url, ...overrides };
 }
 
-export function runCli(args: string[], env: CliEnv = {}, opts: { timeoutMs?: number } = {}): Promise<CliResult> {
+/**
+ * Runs the CLI. When it is pointed at an emulator (AWS_ENDPOINT_URL), the run goes through a
+ * recording proxy and fails if the CLI sent any AWS operation that is not a read.
+ */
+export async function runCli(args: string[], env: CliEnv = {}, opts: { timeoutMs?: number } = {}): Promise<CliResult> {
+  const endpoint = env.AWS_ENDPOINT_URL;
+  if (!endpoint) return spawnCli(args, env, opts);
+  const proxy = await startRecordingProxy(endpoint);
+  try {
+    const res = await spawnCli(args, { ...env, AWS_ENDPOINT_URL: proxy.url }, opts);
+    assertReadOnly(proxy.requests, `ecr-vpce ${args.join(' ')}`);
+    return res;
+  } finally {
+    await proxy.stop();
+  }
+}
+
+function spawnCli(args: string[], env: CliEnv, opts: { timeoutMs?: number }): Promise<CliResult> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {

@@ -414,7 +414,9 @@ describe('doctor against the emulator', { timeout: 300_000 }, () => {
     const res = await cli(['doctor', '--vpc', 'vpc-0123456789abcdef0', '--json']);
 
     assert.equal(res.code, 2, describeRun(res));
-    assert.equal(res.stderr.trim().split('\n').length, 1, `one line on stderr:\n${res.stderr}`);
+    assert.match(res.stderr, /^ecr-vpce: .*vpc-0123456789abcdef0.*\n$/, `exactly one line on stderr:\n${res.stderr}`);
+    const doc = parseJson<{ error: { reason: string; message: string } }>(res);
+    assert.equal(doc.error.reason, 'vpc-not-found');
     assert.equal(`${res.stdout}${res.stderr}`.includes('    at '), false, describeRun(res));
   });
 

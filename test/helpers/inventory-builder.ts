@@ -10,7 +10,7 @@
  *   vpce-api (ecr.api), vpce-dkr (ecr.dkr): Interface, private DNS, sg-endpoints (443 from 10.0.0.0/16)
  *   vpce-s3: Gateway on rtb-app
  */
-import type { InventoryPart, Inventory, VpcEndpoint, RouteTable, SecurityGroup, Subnet } from '../../src/inventory/types';
+import type { InventoryPart, Inventory, NetworkAcl, VpcEndpoint, RouteTable, SecurityGroup, Subnet } from '../../src/inventory/types';
 import type { CheckOptions } from '../../src/checks/types';
 
 export const REGION = 'us-east-1';
@@ -167,6 +167,26 @@ export class InventoryBuilder {
     const g = this.inv.securityGroups?.find((x) => x.id === id);
     if (!g) throw new Error(`builder: no security group ${id}`);
     fn(g);
+    return this;
+  }
+
+  networkAcl(id: string, fn: (acl: NetworkAcl) => void): this {
+    const acl = this.inv.networkAcls?.find((x) => x.id === id);
+    if (!acl) throw new Error(`builder: no network ACL ${id}`);
+    fn(acl);
+    return this;
+  }
+
+  /** Adds an ACL and moves its subnets off whatever ACL they were on (a subnet has exactly one). */
+  withNetworkAcl(acl: NetworkAcl): this {
+    for (const other of this.inv.networkAcls ?? []) other.subnetIds = other.subnetIds.filter((id) => !acl.subnetIds.includes(id));
+    this.inv.networkAcls?.push(acl);
+    return this;
+  }
+
+  /** The caller is a shared-VPC participant: the VPC belongs to another account. */
+  sharedFrom(ownerId = '999988887777'): this {
+    this.inv.vpc!.ownerId = ownerId;
     return this;
   }
 

@@ -10,6 +10,8 @@ import type { InventoryPart } from '../../src/inventory/types';
 import { renderJson } from '../../src/report/json';
 import { buildReport, type Report } from '../../src/report/model';
 import { classicResults, classicVpc, OPTS, result } from './fixtures';
+import { buildFixPlan, type PlanAction } from '../../src/report/fix-plan';
+import { everythingBroken, noEndpoints, reportOf } from './fix-plan-fixtures';
 
 const schema = JSON.parse(readFileSync(resolve(__dirname, '../../schemas/report.v1.json'), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -200,5 +202,61 @@ describe('renderJson', () => {
     assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     assert.match(out, /"vpcName": "evil\\u009b2Jname\\u007f"/);
     assert.equal(JSON.parse(out).target.vpcName, 'evil\u009b2Jname\u007f');
+  });
+});
+
+describe('fixPlan in the JSON report (doctor --json --fix-plan)', () => {
+  const withPlan = (inv = everythingBroken()): Report => {
+    const r = reportOf(inv);
+    r.fixPlan = buildFixPlan(r, { vpcCidrs: inv.vpc?.cidrBlocks });
+    return r;
+  };
+
+  it('is absent unless asked for, so the default report is unchanged', () => {
+    assert.equal('fixPlan' in parsed(classic()), false);
+  });
+
+  it('validates, last key, steps in contract key order', () => {
+    for (const inv of [everythingBroken(), noEndpoints()]) {
+      const json = parsed(withPlan(inv));
+      assertValid(json);
+      assert.equal(Object.keys(json).at(-1), 'fixPlan');
+      assert.deepEqual(Object.keys(json.fixPlan.steps[0]), ['number', 'id', 'title', 'why', 'fixes', 'action']);
+    }
+    const sg = parsed(withPlan(noEndpoints())).fixPlan.steps[0].action;
+    assert.deepEqual(Object.keys(sg), ['kind', 'description', 'groupName', 'ingressCidrs', 'vpcId']);
+  });
+
+  it('every plan action kind validates (a new kind breaks this test until the schema knows it)', () => {
+    const samples: { [K in PlanAction['kind']]: Extract<PlanAction, { kind: K }> } = {
+      'modify-vpc-attribute': { kind: 'modify-vpc-attribute', vpcId: 'vpc-1', attribute: 'enableDnsSupport' },
+      'create-security-group': { kind: 'create-security-group', vpcId: 'vpc-1', groupName: 'g', description: 'd', ingressCidrs: [] },
+      'create-interface-endpoint': { kind: 'create-interface-endpoint', vpcId: 'vpc-1', serviceName: 's', subnetIds: [], securityGroupIds: [] },
+      'create-gateway-endpoint': { kind: 'create-gateway-endpoint', vpcId: 'vpc-1', serviceName: 's', routeTableIds: ['rtb-1'] },
+      'enable-private-dns': { kind: 'enable-private-dns', endpointId: 'vpce-1' },
+      'associate-route-tables': { kind: 'associate-route-tables', endpointId: 'vpce-1', routeTableIds: ['rtb-1'] },
+      'authorize-ingress-443': { kind: 'authorize-ingress-443', groupId: 'sg-1', cidrs: [], sourceGroupIds: ['sg-2'] },
+      manual: { kind: 'manual', detail: 'ask' },
+    };
+    const r = classic();
+    r.fixPlan = { steps: Object.values(samples).map((action, i) => ({ number: i + 1, id: `fix-${i}`, title: 't', why: 'w', fixes: ['a-check'], action })) };
+    assertValid(parsed(r));
+  });
+
+  it('rejects a malformed plan', () => {
+    const bad: Array<[(r: any) => void, string]> = [
+      [(r) => (r.fixPlan.extra = 1), '/fixPlan'],
+      [(r) => (r.fixPlan.steps[0].number = 0), '/fixPlan/steps/0/number'],
+      [(r) => (r.fixPlan.steps[0].fixes = []), '/fixPlan/steps/0/fixes'],
+      [(r) => (r.fixPlan.steps[0].fixes = ['Not An Id']), '/fixPlan/steps/0/fixes/0'],
+      [(r) => delete r.fixPlan.steps[0].why, '/fixPlan/steps/0'],
+      [(r) => delete r.fixPlan.steps[0].action.ingressCidrs, '/fixPlan/steps/0/action'],
+      [(r) => (r.fixPlan.steps[0].action.kind = 'delete-security-group'), '/fixPlan/steps/0/action'],
+    ];
+    for (const [mutate, where] of bad) {
+      const r = parsed(withPlan(noEndpoints()));
+      mutate(r);
+      assertInvalid(r, where);
+    }
   });
 });
