@@ -22,4 +22,11 @@ describe('iam-policy.json', () => {
       assert.match(action, /^[a-z0-9-]+:(Describe|Get|List|BatchGet)[A-Za-z]+$/, action);
     }
   });
+
+  it('is the policy shown in README.md', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const shown = /<!-- iam -->\s*```json\n([\s\S]*?)```\s*<!-- iamstop -->/.exec(readme);
+    assert.ok(shown, 'README has the iam block');
+    assert.deepEqual(JSON.parse(shown[1]), shipped);
+  });
 });

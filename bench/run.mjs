@@ -1,0 +1,87 @@
+// `npm run bench`: start-up, round trips and wall time of the real CLI, printed as a table and
+// written to bench/RESULTS.md so regressions show in review. Benchmarks, not timed tests: nothing
+// here fails on a number.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { measure, median } from './startup.mjs';
+import { startDelayProxy, countWaves } from './delay-proxy.mjs';
+import { buildVpc, client } from './accounts.mjs';
+import { startMoto } from '../test/e2e/moto.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const DELAY_MS = 100;
+const rows = [];
+const row = (what, value, target = '') => {
+  rows.push({ what, value, target });
+  console.log(`${what.padEnd(58)} ${String(value).padEnd(28)} ${target}`);
+};
+
+
+// 1. Start-up (whole processes, median of 15)
+const version = measure(['--version']);
+const help = measure(['--help']);
+const snap = measure(['doctor', '--snapshot', 'fixtures/snapshots/classic-s3-route-missing.json']);
+row('ecr-vpce --version (median / p90)', `${version.median.toFixed(0)} / ${version.p90.toFixed(0)} ms`, '≤ 150 ms');
+row('ecr-vpce --help (median / p90)', `${help.median.toFixed(0)} / ${help.p90.toFixed(0)} ms`, '≤ 150 ms');
+row('doctor --snapshot classic (median / p90)', `${snap.median.toFixed(0)} / ${snap.p90.toFixed(0)} ms`, '≤ 300 ms');
+row('doctor --snapshot peak RSS', `${snap.peakRssMiB.toFixed(1)} MiB`, '≤ 100 MiB');
+
+// 2. Round trips against the emulator through a proxy adding a fixed delay per request
+function runDoctor(args, endpoint) {
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, [join(ROOT, 'bin/run.js'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', AWS_REGION: 'us-east-1', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.on('close', (code) => resolve({ code, ms: Number(process.hrtime.bigint() - t0) / 1e6, out }));
+  });
+}
+
+const moto = await startMoto();
+try {
+  const ec2 = client(moto.url);
+  const sizes = {
+    small: { subnets: 4, routeTables: 2, securityGroups: 3, rulesPerGroup: 2 },
+    large: { subnets: 200, routeTables: 100, securityGroups: 300, rulesPerGroup: 3 },
+  };
+  for (const [name, size] of Object.entries(sizes)) {
+    const t0 = Date.now();
+    const vpcId = await buildVpc(ec2, size);
+    console.log(`(built ${name} VPC ${vpcId} in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    const proxy = await startDelayProxy(moto.url, DELAY_MS);
+    const walls = [];
+    let calls = 0;
+    let waves = 0;
+    for (let i = 0; i < 3; i++) {
+      proxy.reset();
+      const r = await runDoctor(['doctor', '--vpc', vpcId, '--json'], proxy.url);
+      if (r.code === 2) throw new Error(`doctor could not diagnose the ${name} VPC: ${r.out.slice(0, 500)}`);
+      walls.push(r.ms);
+      calls = proxy.calls.length;
+      waves = countWaves(proxy.calls);
+    }
+    await proxy.stop();
+    const label = `${size.subnets} subnets, ${size.routeTables} RTs, ${size.securityGroups} SGs`;
+    row(`doctor --vpc, ${name} VPC (${label}): API calls`, calls, 'independent of size');
+    row(`  sequential waves (+${DELAY_MS} ms per request)`, waves, '≤ 3');
+    row(`  wall time, median of 3`, `${median(walls).toFixed(0)} ms`);
+  }
+  ec2.destroy();
+} finally {
+  await moto.stop();
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+const table = ['| measure | result | target |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.what.trim()} | ${r.value} | ${r.target} |`)].join('\n');
+writeFileSync(
+  join(ROOT, 'bench/RESULTS.md'),
+  `# Benchmark results\n\nProduced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}).\n` +
+    `Start-up: whole CLI processes, median and 90th percentile of 15. Round trips: the real CLI against moto_server through a loopback proxy adding ${DELAY_MS} ms to every request.\n\n${table}\n`,
+);
+console.log('\nwritten to bench/RESULTS.md');
