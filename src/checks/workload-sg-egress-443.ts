@@ -1,5 +1,5 @@
 import { cidrCoveredByUnion } from '../inventory/cidr';
-import { FLOW_LABELS, subnetPath, type FlowName } from '../inventory/paths';
+import { FLOW_LABELS, INTERFACE_SERVICE, privateDnsEndpoint, subnetPath, type FlowName } from '../inventory/paths';
 import { findSecurityGroup, label, ruleCoversTcp443, s3PrefixListId, workloadSubnets } from '../inventory/query';
 import type { Inventory, SecurityGroup, Subnet, VpcEndpoint } from '../inventory/types';
 import { requiredFlows } from './egress-path';
@@ -114,8 +114,10 @@ function destinationsOf(inv: Inventory, subnets: readonly Subnet[], opts: CheckO
     for (const flow of requiredFlows(opts)) {
       const f = path.flows[flow];
       if (f.via === 'none') continue; // no path at all: egress-path reports it
-      const endpoint = (inv.vpcEndpoints ?? []).find((e) => e.id === f.target);
-      if (endpoint?.type === 'Interface') add(flow, () => toEndpoint(inv, endpoint, egress));
+      // Security groups judge the destination address, not the next hop: traffic private DNS
+      // sends to an endpoint is addressed to its ENIs even when a route diverts it via a firewall.
+      const endpoint = flow === 'layers' ? (inv.vpcEndpoints ?? []).find((e) => e.id === f.target && e.type === 'Interface') : privateDnsEndpoint(inv, INTERFACE_SERVICE[flow]);
+      if (endpoint) add(flow, () => toEndpoint(inv, endpoint, egress));
       else if (flow === 'layers') add(flow, () => toS3(inv, egress));
       else add(flow, () => toInternet(egress));
     }

@@ -19,7 +19,7 @@ import {
   type Hop,
 } from './query';
 import { localOverride, possiblyOverriding, publicRouting, routeDestination, routesOverriding } from './routes';
-import type { Inventory, Route, RouteTable, SecurityGroup, Subnet } from './types';
+import type { Inventory, Route, RouteTable, SecurityGroup, Subnet, VpcEndpoint } from './types';
 
 export type FlowName = 'api' | 'registry' | 'layers';
 export const FLOWS: readonly FlowName[] = ['api', 'registry', 'layers'];
@@ -63,7 +63,7 @@ export function isBroken(via: Via): boolean {
   return via === 'blocked' || via === 'none';
 }
 
-const INTERFACE_SERVICE: Record<Exclude<FlowName, 'layers'>, string> = { api: 'ecr.api', registry: 'ecr.dkr' };
+export const INTERFACE_SERVICE: Record<Exclude<FlowName, 'layers'>, string> = { api: 'ecr.api', registry: 'ecr.dkr' };
 
 export function subnetPath(inv: Inventory, subnet: Subnet, workloadGroupIds: readonly string[]): SubnetPath {
   const rt = effectiveRouteTable(inv, subnet.id);
@@ -81,6 +81,15 @@ export function subnetPath(inv: Inventory, subnet: Subnet, workloadGroupIds: rea
 }
 
 /** True when the VPC resolves endpoint private DNS names: both DNS attributes on. */
+/**
+ * The interface endpoint the service's public name resolves to inside the VPC (available, private
+ * DNS on, VPC DNS on): where its packets are addressed, whatever route then carries them.
+ */
+export function privateDnsEndpoint(inv: Inventory, service: string): VpcEndpoint | undefined {
+  const endpoint = bestEndpoint(endpointsForService(inv, service, 'Interface'));
+  return endpoint && isAvailable(endpoint) && endpoint.privateDnsEnabled && vpcResolvesPrivateDns(inv) ? endpoint : undefined;
+}
+
 function vpcResolvesPrivateDns(inv: Inventory): boolean {
   return inv.vpcAttributes?.enableDnsSupport === true && inv.vpcAttributes?.enableDnsHostnames === true;
 }
@@ -94,7 +103,7 @@ function interfaceFlow(
 ): FlowPath {
   const service = INTERFACE_SERVICE[flow];
   const endpoint = bestEndpoint(endpointsForService(inv, service, 'Interface'));
-  if (endpoint && isAvailable(endpoint) && endpoint.privateDnsEnabled && vpcResolvesPrivateDns(inv)) {
+  if (endpoint && privateDnsEndpoint(inv, service) === endpoint) {
     const diverted = rt && divertedFromEndpoint(inv, rt, subnet, endpoint.subnetIds);
     if (diverted) {
       const hop = routeTarget(diverted.route);

@@ -62,6 +62,15 @@ describe('workload-sg-egress-443', () => {
     assert.match(r.summary, /public ECR endpoints/);
   });
 
+  it('judges the destination address, not the next hop: endpoint traffic diverted via a firewall ENI still needs the endpoint SG', () => {
+    const diverted = (...rules: SecurityGroupRule[]) =>
+      withEgress(...rules).routeTable('rtb-app', (rt) => rt.routes.push({ destinationCidrBlock: '10.0.11.0/24', networkInterfaceId: 'eni-fw', state: 'active' }));
+    assert.equal(run(workloadSgEgress443, diverted(rule({ groupIds: ['sg-endpoints'] }), rule({ prefixListIds: ['pl-s3'] })).build(), APP).status, 'pass');
+    const r = run(workloadSgEgress443, diverted(rule({ prefixListIds: ['pl-s3'] })).build(), APP);
+    assert.equal(r.status, 'fail');
+    assert.doesNotMatch(r.summary, /public ECR/);
+  });
+
   it('unions several workload groups (one ENI, several SGs)', () => {
     const inv = withEgress(rule({ groupIds: ['sg-endpoints'] }))
       .edit((i) => i.securityGroups!.push({ id: 'sg-s3', name: 's3', ingress: [], egress: [rule({ prefixListIds: ['pl-s3'] })], tags: {} }))
