@@ -4,7 +4,11 @@
  * Endpoint: an explicit endpointUrl wins; otherwise the SDK itself honours AWS_ENDPOINT_URL,
  * AWS_ENDPOINT_URL_EC2 / _STS and `endpoint_url` in the profile (checked with SDK 3.1169).
  */
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
+import { ECRClient } from '@aws-sdk/client-ecr';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { EKSClient } from '@aws-sdk/client-eks';
 import { STSClient } from '@aws-sdk/client-sts';
 
 export interface ClientSettings {
@@ -18,6 +22,12 @@ export interface ClientSettings {
 export interface AwsClients {
   readonly ec2: EC2Client;
   readonly sts: STSClient;
+  /** The workload's clients: created only when --ecs-service, --eks-cluster or --image asks. */
+  readonly ecr: ECRClient;
+  readonly ecs: ECSClient;
+  readonly eks: EKSClient;
+  /** NAT gateway metrics (wave 2). */
+  readonly cloudwatch: CloudWatchClient;
   /** Closes the clients' sockets so the process can exit promptly. */
   destroy(): void;
 }
@@ -28,6 +38,10 @@ export function createClients(settings: ClientSettings): AwsClients {
   const config = sharedConfig(settings);
   let ec2: EC2Client | undefined;
   let sts: STSClient | undefined;
+  let ecr: ECRClient | undefined;
+  let ecs: ECSClient | undefined;
+  let eks: EKSClient | undefined;
+  let cloudwatch: CloudWatchClient | undefined;
   return {
     get ec2() {
       return (ec2 ??= new EC2Client(config));
@@ -35,9 +49,25 @@ export function createClients(settings: ClientSettings): AwsClients {
     get sts() {
       return (sts ??= new STSClient(config));
     },
+    get ecr() {
+      return (ecr ??= new ECRClient(config));
+    },
+    get ecs() {
+      return (ecs ??= new ECSClient(config));
+    },
+    get eks() {
+      return (eks ??= new EKSClient(config));
+    },
+    get cloudwatch() {
+      return (cloudwatch ??= new CloudWatchClient(config));
+    },
     destroy() {
       ec2?.destroy();
       sts?.destroy();
+      ecr?.destroy();
+      ecs?.destroy();
+      eks?.destroy();
+      cloudwatch?.destroy();
     },
   };
 }

@@ -2,11 +2,16 @@
  * The collector: every fact about one VPC, gathered in two concurrent waves.
  *
  *   wave 1  everything that needs only the VPC id and the region (12 calls, all at once)
- *   wave 2  the DHCP option set, whose id only DescribeVpcs knows
+ *   wave 2  the DHCP option set, whose id only DescribeVpcs knows; the NAT gateways' CloudWatch
+ *           metrics (one batched GetMetricData), which need DescribeNatGateways
+ *
+ * With a workload flag, its calls (ECS, EKS, ECR: collect-workload.ts) run beside these waves,
+ * the last of them (DescribeImages) as a third wave once the account is known.
  *
  * A failed call becomes a gap on its part. Only failures that make the whole diagnosis
  * meaningless (credentials, unreachable API, unknown or unreadable VPC) throw a DiagnoseError.
  */
+import { DEFAULT_LOOKBACK_SECONDS, metricWindow } from '../inventory/nat-window';
 import { INVENTORY_SCHEMA_VERSION, type DhcpOptions, type Inventory, type Vpc } from '../inventory/types';
 import { createClients, type AwsClients, type ClientSettings } from './clients';
 import {
@@ -24,16 +29,23 @@ import {
   describeVpcEndpoints,
   getAccountId,
 } from './describe';
+import { startWorkload, withWorkload, type WorkloadTarget } from './collect-workload';
 import { requireVpc, throwIfFatal, toGap } from './failures';
+import { collectNatMetrics } from './nat-metrics';
 import { OPERATIONS } from './operations';
 import { attempt, settle, type Outcome } from './outcome';
 import { partitionOf, resolveRegion } from './region';
 
 export interface CollectTarget {
-  vpcId: string;
+  /** Absent: derived from the workload (see collect-workload.ts). */
+  vpcId?: string;
   region?: string;
   profile?: string;
   endpointUrl?: string;
+  /** --ecs-service, --ecs-task-definition, --eks-cluster, --image. */
+  workload?: WorkloadTarget;
+  /** --lookback in seconds, for the NAT gateway metrics (default 24 h). */
+  lookbackSeconds?: number;
 }
 
 export interface CollectOptions {
@@ -45,13 +57,23 @@ export async function collectInventory(target: CollectTarget, options: CollectOp
   const region = await resolveRegion(target.region, target.profile);
   const clients = createClients({ region, profile: target.profile, endpointUrl: target.endpointUrl, ...options });
   try {
-    return await collectWith(clients, target.vpcId, region, target.endpointUrl);
+    // The workload's calls start now and run beside the VPC's waves.
+    const workload = startWorkload(clients, region, target.workload, target.endpointUrl ? `at ${target.endpointUrl}` : `for ${region}`);
+    const vpcId = target.vpcId ?? (await workload.vpcId());
+    const inventory = await collectWith(clients, vpcId, region, target.endpointUrl, target.lookbackSeconds);
+    return withWorkload(inventory, await workload.finish(inventory.target.accountId));
   } finally {
     clients.destroy();
   }
 }
 
-async function collectWith(clients: AwsClients, vpcId: string, region: string, endpointUrl?: string): Promise<Inventory> {
+async function collectWith(
+  clients: AwsClients,
+  vpcId: string,
+  region: string,
+  endpointUrl?: string,
+  lookbackSeconds = DEFAULT_LOOKBACK_SECONDS,
+): Promise<Inventory> {
   const { ec2, sts } = clients;
   const where = endpointUrl ? `at ${endpointUrl}` : `for ${region}`;
 
@@ -78,7 +100,12 @@ async function collectWith(clients: AwsClients, vpcId: string, region: string, e
   const accountId = identity.ok ? identity.value : undefined;
   requireVpc(vpc, vpcId, region, accountId);
 
-  const dhcpOptions = await collectDhcpOptions(ec2, vpc);
+  const [dhcpOptions, natMetrics] = await Promise.all([
+    collectDhcpOptions(ec2, vpc),
+    collectNatMetrics(() => clients.cloudwatch, wave1.natGateways, metricWindow(Date.now(), lookbackSeconds)),
+  ]);
+  // NAT metrics are never fatal: EC2 already proved the credentials, and CloudWatch may be
+  // unreachable alone (no monitoring endpoint in a private VPC): a gap, the rest still judged.
   throwIfFatal([dhcpOptions], where);
 
   const inventory: Inventory = {
@@ -104,6 +131,7 @@ async function collectWith(clients: AwsClients, vpcId: string, region: string, e
   keep('internetGateways', wave1.internetGateways);
   keep('prefixLists', wave1.prefixLists);
   keep('endpointServices', wave1.endpointServices);
+  keep('natMetrics', natMetrics);
   return inventory;
 }
 

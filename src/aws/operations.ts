@@ -35,6 +35,14 @@ export const OPERATIONS = {
   describeInternetGateways: op('internetGateways', 'ec2:DescribeInternetGateways'),
   describePrefixLists: op('prefixLists', 'ec2:DescribePrefixLists'),
   describeVpcEndpointServices: op('endpointServices', 'ec2:DescribeVpcEndpointServices'),
+  // Wave 2, for the NAT gateways of wave 1 (nat-image-traffic); never fatal: a gap on natMetrics.
+  getMetricData: op('natMetrics', 'cloudwatch:GetMetricData'),
+  // The workload (--ecs-service, --ecs-task-definition, --eks-cluster, --image): called only when asked.
+  describeEcsServices: op('workload', 'ecs:DescribeServices'),
+  describeTaskDefinition: op('workload', 'ecs:DescribeTaskDefinition'),
+  describeEksCluster: op('workload', 'eks:DescribeCluster'),
+  describePullThroughCacheRules: op('pullThroughCache', 'ecr:DescribePullThroughCacheRules'),
+  describeImages: op('ecrImages', 'ecr:DescribeImages'),
 } as const satisfies Record<string, AwsOperation>;
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -2,6 +2,7 @@
  * The ordered registry. Order is the troubleshooting flow and the order of every report;
  * ids are a contract (CHECKS.md): never rename one.
  */
+import { ecrPullThroughCache } from './ecr-pull-through-cache';
 import { egressPath } from './egress-path';
 import { endpointAzCoverage } from './endpoint-az-coverage';
 import { endpointEcrApi } from './endpoint-ecr-api';
@@ -11,7 +12,9 @@ import { endpointPrivateDns } from './endpoint-private-dns';
 import { endpointRequiredServices } from './endpoint-required-services';
 import { endpointS3Gateway } from './endpoint-s3-gateway';
 import { endpointSgIngress443 } from './endpoint-sg-ingress-443';
+import { imageOrigin } from './image-origin';
 import { naclHttps } from './nacl-https';
+import { natImageTraffic } from './nat-image-traffic';
 import { s3RouteAssociation } from './s3-route-association';
 import type { Check } from './types';
 import { vpcDhcpDns } from './vpc-dhcp-dns';
@@ -35,6 +38,9 @@ export const CHECKS: readonly Check[] = [
   s3RouteAssociation,
   endpointPolicy,
   egressPath,
+  natImageTraffic,
+  imageOrigin,
+  ecrPullThroughCache,
 ];
 
 export function checkById(id: string): Check | undefined {

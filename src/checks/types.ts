@@ -71,6 +71,16 @@ export interface CheckOptions {
    * flag still compile; absent means none.
    */
   extraServices?: string[];
+  /** --image URIs of this run, on top of those the inventory's workload names. */
+  images?: string[];
+  /** Where subnetIds came from: --subnet, or the ECS service / EKS cluster (absent: none given). */
+  subnetSource?: 'flag' | 'workload';
+  /** What was derived from --ecs-service / --ecs-task-definition / --eks-cluster, for the report. */
+  workload?: { description: string; notes: string[] };
+  /** --lookback in seconds: nat-image-traffic judges only the last this-many seconds of the metrics. */
+  lookbackSeconds?: number;
+  /** --nat-price-per-gb (USD); absent: the region's list price (inventory/nat-price.ts). */
+  natPricePerGb?: number;
 }
 
 export interface Check {

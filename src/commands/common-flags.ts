@@ -1,8 +1,9 @@
 import { Flags } from '@oclif/core';
-import { collect } from '../collector';
+import { collect, type CollectTarget } from '../collector';
 import type { Inventory } from '../inventory/types';
 import { DiagnoseError } from '../util/errors';
 import { assertId, assertRegion } from '../util/ids';
+import { namesVpc } from './workload-flags';
 
 /** Flags shared by every command that reads a live account. */
 export const accountFlags = {
@@ -20,12 +21,20 @@ export interface AccountFlagValues {
 }
 
 /** Validates the flags before any call (a malformed id never reaches AWS), then collects. */
-export function collectFromFlags(flags: AccountFlagValues, missingVpcHint = ''): Promise<Inventory> {
-  if (!flags.vpc) throw new DiagnoseError(`Missing --vpc${missingVpcHint}.`, 'bad-input');
+export function collectFromFlags(
+  flags: AccountFlagValues,
+  missingVpcHint = '',
+  extra: Pick<CollectTarget, 'lookbackSeconds' | 'workload'> = {},
+): Promise<Inventory> {
+  // An ECS service or EKS cluster names its VPC: then --vpc may be left out.
+  if (!flags.vpc && !namesVpc(extra.workload)) {
+    throw new DiagnoseError(`Missing --vpc${missingVpcHint || ' (or --ecs-service / --eks-cluster to derive it)'}.`, 'bad-input');
+  }
   return collect({
-    vpcId: assertId('vpc', flags.vpc, '--vpc'),
+    ...(flags.vpc ? { vpcId: assertId('vpc', flags.vpc, '--vpc') } : {}),
     region: flags.region ? assertRegion(flags.region) : undefined,
     profile: flags.profile,
     endpointUrl: flags['endpoint-url'],
+    ...extra,
   });
 }

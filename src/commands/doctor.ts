@@ -4,18 +4,20 @@ import { PLATFORMS, type CheckOptions, type Platform } from '../checks/types';
 import { runChecks } from '../engine/run';
 import { readSnapshot } from '../inventory/snapshot-file';
 import type { Inventory } from '../inventory/types';
-import { shouldColor } from '../report/color';
-import { renderHuman } from '../report/human';
 import { renderJson } from '../report/json';
 import { buildFixPlan } from '../report/fix-plan';
 import { buildReport, type Report } from '../report/model';
 import { DiagnoseError } from '../util/errors';
 import { assertId } from '../util/ids';
 import { accountFlags, collectFromFlags, type AccountFlagValues } from './common-flags';
+import { applySuppressions } from '../engine/suppress';
+import { readConfig, withConfig } from './config-defaults';
+import { destination, reportFlags, sarifArtifact, writeReport } from './report-flags';
+import { moreExamples } from './doctor-examples';
 import { failure, type FailureDocument } from './failure';
-import { fixPlanFlags, fixPlanFormat, planOwnsStdout, withBareFixPlan, writeFixPlan } from './fix-plan-flag';
+import { fixPlanFlags, fixPlanFormat, withBareFixPlan, writeFixPlan } from './fix-plan-flag';
 import { natFlags, natOptions } from './nat-flags';
-import { imageFlags, workloadFlags, workloadTarget, type WorkloadFlagValues } from './workload-flags';
+import { workloadFlagOptions, workloadFlags, workloadTarget, type WorkloadFlagValues } from './workload-flags';
 import { workloadOptions, workloadVpcMismatch } from '../inventory/workload';
 
 export default class Doctor extends Command {
@@ -33,6 +35,7 @@ Exit codes: 0 no failure · 1 at least one check failed (or warned, with --stric
     { description: 'Replay a saved snapshot offline (no AWS needed)', command: '<%= config.bin %> doctor --snapshot fixtures/snapshots/classic-s3-route-missing.json' },
     { description: 'ECS on EC2 tasks that log with awslogs and read Secrets Manager secrets', command: '<%= config.bin %> doctor --vpc vpc-0123456789abcdef0 --platform ecs-ec2 --needs logs,secretsmanager' },
     { description: 'Write the fixes as an AWS CLI script to review (nothing is executed)', command: '<%= config.bin %> doctor --vpc vpc-0123456789abcdef0 --fix-plan=cli > fix.sh' },
+    ...moreExamples,
   ];
 
   static override enableJsonFlag = true;
@@ -48,25 +51,29 @@ Exit codes: 0 no failure · 1 at least one check failed (or warned, with --stric
       delimiter: ',',
       multiple: true,
     }),
-    strict: Flags.boolean({ description: 'Treat warnings as failures (exit 1).', default: false }),
+    strict: Flags.boolean({ description: 'Treat warnings as failures (exit 1); --no-strict overrides the config file.', allowNo: true }),
     only: Flags.string({ description: 'Run only these checks (ids or stages, comma-separated); the rest are reported as skip.', delimiter: ',', multiple: true }),
     skip: Flags.string({ description: 'Skip these checks (ids or stages, comma-separated).', delimiter: ',', multiple: true }),
     ...fixPlanFlags,
+    ...reportFlags,
     ...natFlags,
     ...workloadFlags,
   };
 
   async run(): Promise<Report | FailureDocument> {
-    const { flags } = await this.parse(Doctor, withBareFixPlan(this.argv));
+    const { flags: given } = await this.parse(Doctor, withBareFixPlan(this.argv));
     try {
+      const config = readConfig(given);
+      const flags = withConfig(given, config);
       const planFormat = fixPlanFormat(flags['fix-plan'], this.jsonEnabled());
+      const dest = destination(flags, this.jsonEnabled(), planFormat);
       const options: CheckOptions = {
         platform: (flags.platform ?? 'fargate') as Platform,
         subnetIds: (flags.subnet ?? []).map((s) => assertId('subnet', s, '--subnet')),
         securityGroupIds: (flags['security-group'] ?? []).map((s) => assertId('sg', s, '--security-group')),
         extraServices: (flags.needs ?? []).map(assertServiceName),
         ...natOptions(flags),
-        ...imageFlags(flags),
+        ...workloadFlagOptions(flags),
       };
       const inventory = await this.loadInventory(flags, options.lookbackSeconds);
       // The workload fills what the flags leave open: subnets, security groups, platform, services.
@@ -74,9 +81,14 @@ Exit codes: 0 no failure · 1 at least one check failed (or warned, with --stric
       const mismatch = workloadVpcMismatch(inventory);
       if (mismatch) throw new DiagnoseError(mismatch, 'workload-not-in-vpc');
       assertSubnetsInVpc(inventory, checkOptions.subnetIds);
-      const results = runChecks(CHECKS, inventory, checkOptions, { only: flags.only, skip: flags.skip });
+      const { checks: results, suppressions } = applySuppressions(
+        runChecks(CHECKS, inventory, checkOptions, { only: flags.only, skip: flags.skip }),
+        config.suppress,
+        inventory.collectedAt,
+      );
       const report = buildReport({
         results,
+        suppressions,
         inventory,
         options: checkOptions,
         toolVersion: this.config.version,
@@ -84,10 +96,7 @@ Exit codes: 0 no failure · 1 at least one check failed (or warned, with --stric
         strict: flags.strict,
       });
       if (planFormat) report.fixPlan = buildFixPlan(report, { vpcCidrs: inventory.vpc?.cidrBlocks });
-      if (!this.jsonEnabled() && !planOwnsStdout(planFormat)) {
-        const width = process.stdout.isTTY ? process.stdout.columns : undefined;
-        this.log(renderHuman(report, { color: shouldColor(process.stdout, process.env), width }).trimEnd());
-      }
+      writeReport(this, report, dest, sarifArtifact(flags['sarif-artifact'], config));
       if (planFormat && !this.jsonEnabled()) writeFixPlan(this, report, planFormat);
       process.exitCode = report.summary.exitCode;
       return report;

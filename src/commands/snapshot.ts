@@ -3,6 +3,8 @@ import { redactInventory } from '../inventory/redact';
 import { writeSnapshot } from '../inventory/snapshot-file';
 import { accountFlags, collectFromFlags } from './common-flags';
 import { failure } from './failure';
+import { lookbackFlag, natOptions } from './nat-flags';
+import { workloadFlagOptions, workloadFlags, workloadTarget } from './workload-flags';
 
 export default class Snapshot extends Command {
   static override summary = 'Save the inventory of one VPC to a file, to replay offline with `doctor --snapshot`.';
@@ -16,13 +18,18 @@ export default class Snapshot extends Command {
   static override flags = {
     ...accountFlags,
     output: Flags.string({ char: 'o', description: 'File to write (default: stdout).' }),
+    ...lookbackFlag,
     redact: Flags.boolean({ description: 'Replace account ids and tag values with stable stand-ins, for sharing (the diagnosis is unchanged).', default: false }),
+    ...workloadFlags,
   };
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Snapshot);
     try {
-      const collected = await collectFromFlags(flags);
+      const { lookbackSeconds } = natOptions(flags);
+      workloadFlagOptions(flags);
+      const workload = workloadTarget(flags);
+      const collected = await collectFromFlags(flags, '', { lookbackSeconds, ...(workload ? { workload } : {}) });
       const inventory = flags.redact ? redactInventory(collected) : collected;
       if (flags.output) {
         writeSnapshot(flags.output, inventory);

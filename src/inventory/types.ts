@@ -6,6 +6,10 @@
  * Bump SCHEMA_VERSION on any incompatible change; the snapshot loader refuses other versions.
  */
 
+import type { EcrImageLookup, PullThroughCacheRule, WorkloadFacts } from './workload-types';
+
+export type * from './workload-types';
+
 export const INVENTORY_SCHEMA_VERSION = 1;
 
 /** The parts the collector fills; a failed call leaves a gap on the part instead of data. */
@@ -23,7 +27,10 @@ export type InventoryPart =
   | 'internetGateways'
   | 'prefixLists'
   | 'endpointServices'
-  | 'natMetrics';
+  | 'natMetrics'
+  | 'workload'
+  | 'pullThroughCache'
+  | 'ecrImages';
 
 export type Tags = Record<string, string>;
 
@@ -228,6 +235,12 @@ export interface Inventory {
   prefixLists?: PrefixList[];
   endpointServices?: EndpointService[];
   natMetrics?: NatMetrics;
+  /** With a workload flag (--ecs-service, --ecs-task-definition, --eks-cluster, --image) only. */
+  workload?: WorkloadFacts;
+  /** ecr:DescribePullThroughCacheRules of this account's registry, when an image was asked about. */
+  pullThroughCache?: PullThroughCacheRule[];
+  /** ecr:DescribeImages answers for the workload's images in this account and region. */
+  ecrImages?: EcrImageLookup[];
   /** Calls that failed: the checks needing these parts report `error`. */
   gaps: Gap[];
 }

@@ -4,7 +4,9 @@
  * message naming the bad path instead of crashing a check later.
  */
 
-type Shape = Record<string, 'string' | 'boolean' | 'number' | 'string[]' | 'object' | 'array' | 'string?' | 'number?' | 'boolean?'>;
+import { validateWorkload } from './validate-workload';
+
+export type Shape = Record<string, 'string' | 'boolean' | 'number' | 'string[]' | 'number[]' | 'object' | 'array' | 'string?' | 'number?' | 'boolean?'>;
 
 const PARTS: Record<string, { list: boolean; shape: Shape; nested?: Record<string, Shape> }> = {
   vpc: { list: false, shape: { id: 'string', cidrBlocks: 'string[]', tags: 'object' } },
@@ -37,12 +39,19 @@ const PARTS: Record<string, { list: boolean; shape: Shape; nested?: Record<strin
   internetGateways: { list: true, shape: { id: 'string', tags: 'object' } },
   prefixLists: { list: true, shape: { id: 'string', name: 'string' } },
   endpointServices: { list: true, shape: { serviceName: 'string', serviceTypes: 'string[]' } },
+  natMetrics: {
+    list: false,
+    shape: { start: 'string', end: 'string', periodSeconds: 'number', series: 'array' },
+    nested: { series: { natGatewayId: 'string', metric: 'string', timestamps: 'string[]', values: 'number[]' } },
+  },
+  pullThroughCache: { list: true, shape: { ecrRepositoryPrefix: 'string', upstreamRegistryUrl: 'string', upstreamRepositoryPrefix: 'string?', registryId: 'string?' } },
+  ecrImages: { list: true, shape: { registryId: 'string', repositoryName: 'string', imageTag: 'string?', imageDigest: 'string?', result: 'string' } },
   gaps: { list: true, shape: { part: 'string', call: 'string', code: 'string', message: 'string', iamAction: 'string' } },
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function checkShape(value: unknown, shape: Shape, at: string, problems: string[]): void {
+export function checkShape(value: unknown, shape: Shape, at: string, problems: string[]): void {
   if (!isObject(value)) {
     problems.push(`${at} must be an object`);
     return;
@@ -58,11 +67,13 @@ function checkShape(value: unknown, shape: Shape, at: string, problems: string[]
     const ok =
       base === 'string[]'
         ? Array.isArray(v) && v.every((x) => typeof x === 'string')
-        : base === 'array'
-          ? Array.isArray(v)
-          : base === 'object'
-            ? isObject(v)
-            : typeof v === base;
+        : base === 'number[]'
+          ? Array.isArray(v) && v.every((x) => typeof x === 'number')
+          : base === 'array'
+            ? Array.isArray(v)
+            : base === 'object'
+              ? isObject(v)
+              : typeof v === base;
     if (!ok) problems.push(`${at}.${key} must be ${base}`);
   }
 }
@@ -92,5 +103,6 @@ export function validateInventory(data: unknown): string[] {
     });
     if (problems.length > 20) break;
   }
+  if (data.workload !== undefined) validateWorkload(data.workload, problems);
   return problems;
 }

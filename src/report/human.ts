@@ -6,9 +6,12 @@
  * can carry escape sequences; colour is added afterwards and only when opts.color is true.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { STAGES, type CheckResult, type Evidence, type Stage, type Status } from '../checks/types';
+import { STAGES, type Evidence, type Stage, type Status } from '../checks/types';
 import { FLOW_LABELS, FLOWS, isBroken, isPrivateVia, type FlowPath, type SubnetPath, type Via } from '../inventory/paths';
 import { PATH_PARTS, type Report } from './model';
+import type { SuppressedCheckResult } from '../engine/suppress';
+import { suppressionLine, suppressionNotes } from './human-suppression';
+import { natTrafficLines } from './nat-sparkline';
 import { cleanDeep } from './sanitize';
 import { visibleLength, wrapText } from './wrap';
 
@@ -51,10 +54,19 @@ export function renderHuman(report: Report, opts: HumanOptions): string {
     const checks = r.checks.filter((k) => k.stage === stage);
     if (checks.length === 0) continue;
     ctx.out.push('', ctx.c.bold(STAGE_TITLE[stage]));
-    for (const check of checks) checkBlock(ctx, check);
+    for (const check of checks) {
+      checkBlock(ctx, check);
+      // The picture of the bytes behind the verdict, whatever the verdict.
+      if (check.id === 'nat-image-traffic' && r.natTraffic && check.status !== 'skip') {
+        ctx.out.push(...natTrafficLines(r.natTraffic, ctx));
+      }
+    }
   }
   pathsSection(ctx, r);
   gapsSection(ctx, r);
+  const notes = suppressionNotes(r);
+  if (notes.length > 0) ctx.out.push('', ctx.c.bold('Suppressions'));
+  for (const note of notes) para(ctx, '  ', note, 4);
   footer(ctx, r);
   return ctx.out.join('\n') + '\n';
 }
@@ -79,15 +91,23 @@ function header(ctx: Ctx, r: Report): void {
   const basis =
     options.workloadSubnetBasis === 'flag'
       ? 'given with --subnet'
-      : 'the private subnets (no default route to an internet gateway)';
+      : options.workloadSubnetBasis === 'workload'
+        ? "the workload's own"
+        : 'the private subnets (no default route to an internet gateway)';
+  if (options.workload) {
+    para(ctx, 'Workload: ', options.workload.description, 2);
+    for (const note of options.workload.notes) para(ctx, '  ', note, 4, ctx.c.dim);
+  }
   para(ctx, 'Workload subnets: ', `${subnets} — ${basis}`, 2);
   if (options.securityGroups.length > 0) para(ctx, 'Workload security groups: ', options.securityGroups.join(', '), 2);
 }
 
-function checkBlock(ctx: Ctx, check: CheckResult): void {
+function checkBlock(ctx: Ctx, check: SuppressedCheckResult): void {
   const { c } = ctx;
   const symbol = statusPaint(c, check.status)(STATUS_SYMBOL[check.status]);
   para(ctx, `  ${symbol} ${c.bold(check.id)}  `, check.summary, 4, plain, `  ${STATUS_SYMBOL[check.status]} ${check.id}  `);
+  const suppressed = suppressionLine(check);
+  if (suppressed) para(ctx, '      ', suppressed, 8, c.cyan);
   if (check.status === 'pass') return;
   for (const e of check.evidence) {
     para(ctx, '      ', evidenceText(e), 8, c.dim);
@@ -109,8 +129,8 @@ function pathsSection(ctx: Ctx, r: Report): void {
     const why =
       missing.length > 0
         ? `not computed: ${missing.map((g) => `${g.call} failed (${g.code})`).join('; ')}`
-        : r.options.workloadSubnetBasis === 'flag'
-          ? 'none of the subnets given with --subnet is in this VPC'
+        : r.options.workloadSubnetBasis === 'flag' || r.options.workloadSubnetBasis === 'workload'
+          ? `none of the subnets ${r.options.workloadSubnetBasis === 'flag' ? 'given with --subnet' : 'of the workload'} is in this VPC`
           : 'no workload subnets found in this VPC';
     para(ctx, '  ', why, 4);
     return;
@@ -136,7 +156,7 @@ function footer(ctx: Ctx, r: Report): void {
   const s = r.summary;
   ctx.out.push(
     '',
-    `Summary: ${s.pass} passed, ${count(s.warn, 'warning')}, ${s.fail} failed, ${s.skip} skipped, ${count(s.error, 'error')}`,
+    `Summary: ${s.pass} passed, ${count(s.warn, 'warning')}, ${s.fail} failed, ${s.skip} skipped, ${count(s.error, 'error')}${s.suppressed ? `, ${s.suppressed} suppressed` : ''}`,
   );
   const { word, text } = verdict(r);
   const paint = statusPaint(ctx.c, s.verdict);

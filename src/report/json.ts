@@ -5,11 +5,14 @@
  * objects, so equal reports give equal bytes (diffable in CI) and a stray runtime property
  * cannot leak into the contract.
  */
-import type { CheckResult, Evidence, Remediation } from '../checks/types';
+import type { Evidence, Remediation } from '../checks/types';
 import type { FlowPath, SubnetPath } from '../inventory/paths';
 import type { Gap } from '../inventory/types';
 import type { FixPlan, FixStep, PlanAction } from './fix-plan';
 import type { Report } from './model';
+import type { SuppressedCheckResult } from '../engine/suppress';
+import { canonicalResultSuppression, canonicalSuppressionStatus } from './json-suppression';
+import { canonicalNatTraffic } from './nat-traffic';
 
 export function renderJson(report: Report): string {
   return escapeC1(JSON.stringify(canonicalReport(report), null, 2)) + '\n';
@@ -43,6 +46,7 @@ function canonicalReport(r: Report): Report {
       workloadSubnetBasis: r.options.workloadSubnetBasis,
       securityGroups: [...r.options.securityGroups],
       strict: r.options.strict,
+      ...(r.options.workload ? { workload: { description: r.options.workload.description, notes: [...r.options.workload.notes] } } : {}),
     },
     checks: r.checks.map(canonicalCheck),
     summary: {
@@ -52,16 +56,19 @@ function canonicalReport(r: Report): Report {
       fail: r.summary.fail,
       skip: r.summary.skip,
       error: r.summary.error,
+      suppressed: r.summary.suppressed,
       verdict: r.summary.verdict,
       exitCode: r.summary.exitCode,
     },
     paths: r.paths.map(canonicalPath),
     gaps: r.gaps.map(canonicalGap),
+    ...(r.suppressions ? { suppressions: r.suppressions.map(canonicalSuppressionStatus) } : {}),
     ...(r.fixPlan ? { fixPlan: canonicalFixPlan(r.fixPlan) } : {}),
+    ...(r.natTraffic ? { natTraffic: canonicalNatTraffic(r.natTraffic) } : {}),
   };
 }
 
-function canonicalCheck(c: CheckResult): CheckResult {
+function canonicalCheck(c: SuppressedCheckResult): SuppressedCheckResult {
   return {
     id: c.id,
     title: c.title,
@@ -71,6 +78,7 @@ function canonicalCheck(c: CheckResult): CheckResult {
     resources: [...c.resources],
     evidence: c.evidence.map(canonicalEvidence),
     remediation: c.remediation.map(canonicalRemediation),
+    ...(c.suppression ? { suppression: canonicalResultSuppression(c.suppression) } : {}),
   };
 }
 

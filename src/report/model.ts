@@ -3,11 +3,13 @@
  * results and the inventory. Pure: no clock (the time is the inventory's collectedAt, so a
  * snapshot replay gives byte-identical output), no env, no I/O.
  */
-import type { CheckOptions, CheckResult, Platform, Status } from '../checks/types';
+import type { CheckOptions, Platform, Status } from '../checks/types';
 import { subnetPath, type SubnetPath } from '../inventory/paths';
 import { workloadSubnets } from '../inventory/query';
 import type { Gap, Inventory, InventoryPart } from '../inventory/types';
+import type { SuppressedCheckResult, SuppressionStatus } from '../engine/suppress';
 import type { FixPlan } from './fix-plan';
+import { buildNatTraffic, type NatTrafficReport } from './nat-traffic';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -23,6 +25,8 @@ export interface ReportSummary {
   fail: number;
   skip: number;
   error: number;
+  /** Warn/fail findings suppressed by the config file (not in warn/fail); absent when none. */
+  suppressed?: number;
   verdict: Verdict;
   exitCode: ExitCode;
 }
@@ -38,14 +42,19 @@ export interface Report {
     platform: Platform;
     /** The workload subnet ids: as given with --subnet, else the private subnets found. */
     subnets: string[];
-    workloadSubnetBasis: 'flag' | 'private-subnets';
+    /** flag: --subnet · workload: the ECS service's / EKS cluster's · private-subnets: the heuristic. */
+    workloadSubnetBasis: 'flag' | 'workload' | 'private-subnets';
     securityGroups: string[];
     /** --strict: warnings set exit code 1. Recorded because the exit code depends on it. */
     strict: boolean;
+    /** With --ecs-service / --ecs-task-definition / --eks-cluster: what was read and derived. */
+    workload?: { description: string; notes: string[] };
   };
   /** Registry order (the troubleshooting flow), as given. */
-  checks: CheckResult[];
+  checks: SuppressedCheckResult[];
   summary: ReportSummary;
+  /** The config file's suppressions and what became of each (applied, expired, unmatched); absent when none. */
+  suppressions?: SuppressionStatus[];
   /**
    * One entry per workload subnet found in the inventory. Empty when a part the paths are
    * derived from (PATH_PARTS) has a gap: a guessed path would claim "NAT" where we do not know.
@@ -54,10 +63,14 @@ export interface Report {
   gaps: Gap[];
   /** With --fix-plan only: the remediation as ordered, de-duplicated steps (fix-plan.ts). */
   fixPlan?: FixPlan;
+  /** NAT gateway bytes of the lookback window (nat-image-traffic); absent when not collected. */
+  natTraffic?: NatTrafficReport;
 }
 
 export interface BuildReportInput {
-  results: CheckResult[];
+  results: SuppressedCheckResult[];
+  /** From applySuppressions (engine/suppress.ts). */
+  suppressions?: SuppressionStatus[];
   inventory: Inventory;
   options: CheckOptions;
   toolVersion: string;
@@ -95,26 +108,36 @@ export function buildReport(input: BuildReportInput): Report {
       platform: options.platform,
       // With --subnet, report what the user asked for even if some ids were not found.
       subnets: workload.basis === 'flag' ? [...new Set(options.subnetIds)] : workload.subnets.map((s) => s.id),
-      workloadSubnetBasis: workload.basis,
+      workloadSubnetBasis: workload.basis === 'flag' && options.subnetSource === 'workload' ? 'workload' : workload.basis,
       securityGroups: [...options.securityGroupIds],
       strict,
+      ...(options.workload ? { workload: { description: options.workload.description, notes: [...options.workload.notes] } } : {}),
     },
     checks: [...results],
     summary: summarize(results, strict),
     paths: pathsComputable(inv) ? workload.subnets.map((s) => subnetPath(inv, s, options.securityGroupIds)) : [],
     gaps: [...inv.gaps],
+    ...(input.suppressions?.length ? { suppressions: [...input.suppressions] } : {}),
+    ...natTrafficOf(inv, options),
   };
+}
+
+function natTrafficOf(inv: Inventory, options: CheckOptions): { natTraffic?: NatTrafficReport } {
+  const natTraffic = buildNatTraffic(inv, options, pathsComputable(inv));
+  return natTraffic ? { natTraffic } : {};
 }
 
 export function pathsComputable(inv: Inventory): boolean {
   return !inv.gaps.some((g) => PATH_PARTS.includes(g.part));
 }
 
-export function summarize(results: readonly CheckResult[], strict: boolean): ReportSummary {
-  const count = (status: Status) => results.filter((r) => r.status === status).length;
+export function summarize(results: readonly SuppressedCheckResult[], strict: boolean): ReportSummary {
+  // A suppressed finding is counted apart and does not move the verdict or the exit code.
+  const suppressed = results.filter((r) => r.suppression?.suppressed).length;
+  const count = (status: Status) => results.filter((r) => r.status === status && !r.suppression?.suppressed).length;
   const counts = { pass: count('pass'), warn: count('warn'), fail: count('fail'), skip: count('skip'), error: count('error') };
   const verdict: Verdict = counts.error > 0 ? 'error' : counts.fail > 0 ? 'fail' : counts.warn > 0 ? 'warn' : 'pass';
-  return { total: results.length, ...counts, verdict, exitCode: exitCodeFor(verdict, strict) };
+  return { total: results.length, ...counts, ...(suppressed > 0 ? { suppressed } : {}), verdict, exitCode: exitCodeFor(verdict, strict) };
 }
 
 export function exitCodeFor(verdict: Verdict, strict: boolean): ExitCode {

@@ -21,7 +21,16 @@ describe('collectInventory: a full collection', () => {
     assert.equal(inv.schemaVersion, 1);
     assert.ok(!Number.isNaN(Date.parse(inv.collectedAt)));
     assert.deepEqual(inv.target, { region: REGION, partition: 'aws', vpcId: VPC_ID, accountId: ACCOUNT });
-    assert.equal(inv.natMetrics, undefined);
+    // Wave 2's GetMetricData (test/aws/nat-metrics.test.ts has the details): a 24 h window by default.
+    assert.equal(inv.natMetrics?.periodSeconds, 300);
+    assert.equal(Date.parse(inv.natMetrics!.end) - Date.parse(inv.natMetrics!.start), 86_400_000);
+    assert.deepEqual(
+      inv.natMetrics?.series.map((s) => [s.natGatewayId, s.metric, s.values.length]),
+      [
+        ['nat-0abc1234def567890', 'BytesOutToSource', 4],
+        ['nat-0abc1234def567890', 'BytesInFromDestination', 4],
+      ],
+    );
 
     assert.deepEqual(inv.vpc, {
       id: VPC_ID,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { collectInventory, type CollectOptions } from '../../src/aws/collect';
 import type { Inventory } from '../../src/inventory/types';
+import { answerGetMetricData, happyMetrics } from './fake-cloudwatch';
 
 export const ENDPOINT = 'http://aws.test';
 export const REGION = 'us-east-1';
@@ -94,11 +95,15 @@ export class FakeAws {
     return this;
   }
 
-  /** The fixture answer for every call not answered yet, except those a test expects not to happen. */
-  answerTheRest({ except = [] }: { except?: readonly Call[] } = {}): this {
+  /**
+   * The fixture answer for every call not answered yet, except those a test expects not to happen.
+   * CloudWatch's GetMetricData (JSON protocol) gets an optional one: not every test reaches it.
+   */
+  answerTheRest({ except = [] }: { except?: readonly (Call | 'GetMetricData')[] } = {}): this {
     for (const call of CALLS) {
       if (!this.answered.has(call) && !except.includes(call)) this.answer(call, happy(call));
     }
+    if (!except.includes('GetMetricData')) answerGetMetricData(this.scope, happyMetrics(), { optional: true });
     return this;
   }
 

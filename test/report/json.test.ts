@@ -148,7 +148,7 @@ describe('schema enums match the TypeScript unions', () => {
   const parts: Record<InventoryPart, true> = {
     identity: true, vpc: true, vpcAttributes: true, dhcpOptions: true, subnets: true, routeTables: true,
     vpcEndpoints: true, securityGroups: true, networkAcls: true, natGateways: true, internetGateways: true,
-    prefixLists: true, endpointServices: true, natMetrics: true,
+    prefixLists: true, endpointServices: true, natMetrics: true, workload: true, pullThroughCache: true, ecrImages: true,
   };
   const sorted = (xs: readonly string[]) => [...xs].sort();
 

@@ -1,0 +1,24 @@
+// The README's command reference is the real `--help` of each command (scripts/readme-commands.mjs).
+// --help is answered from the built manifest: `npm test` builds first; without a build this
+// test is skipped outside CI.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+
+const ROOT = resolve(__dirname, '..', '..');
+const built = existsSync(join(ROOT, 'oclif.manifest.json')) && existsSync(join(ROOT, 'dist', 'commands.js'));
+
+describe('README command reference', () => {
+  it('is up to date with the commands (npm run build && npm run readme)', { skip: !built && !process.env.CI ? 'not built: run npm run build' : false }, async () => {
+    const script = (await import(join(ROOT, 'scripts', 'readme-commands.mjs'))) as {
+      renderSection(): string;
+      withSection(readme: string, section: string): string;
+    };
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = script.renderSection();
+    for (const id of ['doctor', 'snapshot', 'autocomplete']) assert.ok(section.includes(`### \`ecr-vpce ${id}\``), id);
+    assert.match(section, /--format=<option>/);
+    assert.equal(script.withSection(readme, section), readme, 'README.md is out of date: run `npm run build && npm run readme`');
+  });
+});
