@@ -1,5 +1,6 @@
 /**
- * The SDK clients, built lazily from one shared config (region, profile, endpoint, retries).
+ * The SDK clients, built lazily from one shared config (region, profile, endpoint, retries), each
+ * bound to the collection's time budget (bounded-client.ts).
  *
  * Endpoint: an explicit endpointUrl wins; otherwise the SDK itself honours AWS_ENDPOINT_URL,
  * AWS_ENDPOINT_URL_EC2 / _STS and `endpoint_url` in the profile (checked with SDK 3.1169).
@@ -10,17 +11,27 @@ import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { STSClient } from '@aws-sdk/client-sts';
+import { bindToBudget, type SdkClient } from './bounded-client';
+import type { Budget } from './budget';
+import { MAX_ATTEMPTS, adaptiveRetries, throttlingOnly, withinBudget, type RetryStrategy } from './retry-strategies';
 
 export interface ClientSettings {
   region: string;
   profile?: string;
   endpointUrl?: string;
   /** Replaces the adaptive strategy: tests inject one without back-off delays. */
-  retryStrategy?: EC2ClientConfig['retryStrategy'];
+  retryStrategy?: RetryStrategy;
+  /** The collection's --timeout: every call carries its abort signal, no back-off outlasts it. */
+  budget?: Budget;
 }
 
 export interface AwsClients {
   readonly ec2: EC2Client;
+  /**
+   * EC2 for a probe with a fallback: retries throttling only, so a server error goes straight to
+   * the fallback (the filtered DescribeVpcEndpointServices, which moto answers with HTTP 500).
+   */
+  readonly ec2Probe: EC2Client;
   readonly sts: STSClient;
   /** The workload's clients: created only when --ecs-service, --eks-cluster or --image asks. */
   readonly ecr: ECRClient;
@@ -32,11 +43,19 @@ export interface AwsClients {
   destroy(): void;
 }
 
-const MAX_ATTEMPTS = 5;
-
 export function createClients(settings: ClientSettings): AwsClients {
-  const config = sharedConfig(settings);
+  const created: { destroy(): void }[] = [];
+  // Each client gets its own strategy: one throttled service must not slow the others down.
+  const make = <C extends SdkClient & { destroy(): void }>(
+    Client: new (config: SharedConfig) => C,
+    retries: 'all' | 'throttling' = 'all',
+  ): C => {
+    const client = new Client(sharedConfig(settings, retries));
+    created.push(client);
+    return settings.budget ? bindToBudget(client, settings.budget) : client;
+  };
   let ec2: EC2Client | undefined;
+  let ec2Probe: EC2Client | undefined;
   let sts: STSClient | undefined;
   let ecr: ECRClient | undefined;
   let ecs: ECSClient | undefined;
@@ -44,49 +63,46 @@ export function createClients(settings: ClientSettings): AwsClients {
   let cloudwatch: CloudWatchClient | undefined;
   return {
     get ec2() {
-      return (ec2 ??= new EC2Client(config));
+      return (ec2 ??= make(EC2Client));
+    },
+    get ec2Probe() {
+      return (ec2Probe ??= make(EC2Client, 'throttling'));
     },
     get sts() {
-      return (sts ??= new STSClient(config));
+      return (sts ??= make(STSClient));
     },
     get ecr() {
-      return (ecr ??= new ECRClient(config));
+      return (ecr ??= make(ECRClient));
     },
     get ecs() {
-      return (ecs ??= new ECSClient(config));
+      return (ecs ??= make(ECSClient));
     },
     get eks() {
-      return (eks ??= new EKSClient(config));
+      return (eks ??= make(EKSClient));
     },
     get cloudwatch() {
-      return (cloudwatch ??= new CloudWatchClient(config));
+      return (cloudwatch ??= make(CloudWatchClient));
     },
     destroy() {
-      ec2?.destroy();
-      sts?.destroy();
-      ecr?.destroy();
-      ecs?.destroy();
-      eks?.destroy();
-      cloudwatch?.destroy();
+      for (const client of created) client.destroy();
     },
   };
 }
 
-/** The options both clients take alike (the full config types differ per service). */
-type SharedConfig = Pick<
-  EC2ClientConfig,
-  'region' | 'profile' | 'endpoint' | 'retryMode' | 'maxAttempts' | 'retryStrategy' | 'requestHandler'
->;
+/** The options every client takes alike (the full config types differ per service). */
+type SharedConfig = Pick<EC2ClientConfig, 'region' | 'profile' | 'endpoint' | 'maxAttempts' | 'retryStrategy' | 'requestHandler'>;
 
-function sharedConfig(s: ClientSettings): SharedConfig {
+function sharedConfig(s: ClientSettings, retries: 'all' | 'throttling'): SharedConfig {
   quietNodeVersionWarning();
+  const base = s.retryStrategy ?? adaptiveRetries();
+  const strategy = retries === 'throttling' ? throttlingOnly(base) : base;
   return {
     region: s.region,
     // Keys are only set when given: an explicit `undefined` endpoint would hide AWS_ENDPOINT_URL.
     ...(s.profile ? { profile: s.profile } : {}),
     ...(s.endpointUrl ? { endpoint: s.endpointUrl } : {}),
-    // Adaptive: a throttled wave slows its own sending rate instead of hammering the API.
-    ...(s.retryStrategy ? { retryStrategy: s.retryStrategy } : { retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS }),
+    maxAttempts: MAX_ATTEMPTS,
+    retryStrategy: s.budget ? withinBudget(strategy, s.budget) : strategy,
     // Without timeouts a black-holed endpoint (firewall drops, no RST) hangs the doctor.
     requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000, throwOnRequestTimeout: true },
   };

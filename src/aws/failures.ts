@@ -17,6 +17,27 @@ const CREDENTIAL_CODES = new Set([
   'SignatureDoesNotMatch',
   'InvalidAccessKeyId',
   'MissingAuthenticationToken',
+  // EC2's answer to expired temporary credentials (also to a clock more than 15 minutes off).
+  'RequestExpired',
+]);
+
+// Expired rather than wrong: the fix is new credentials (or the clock), not a different key.
+const EXPIRED_CODES = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
+
+// The SDK's own list (it retries these with the longer throttling back-off).
+const THROTTLING_CODES = new Set([
+  'RequestLimitExceeded', // EC2
+  'Throttling', // STS, CloudWatch (query protocol)
+  'ThrottlingException',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'EC2ThrottledException',
+  'BandwidthLimitExceeded',
+  'LimitExceededException',
+  'PriorRequestNotComplete',
 ]);
 
 // Socket-level failures, seen after the SDK's retries: the API endpoint does not answer at all.
@@ -31,6 +52,10 @@ const UNREACHABLE_CODES = new Set([
 ]);
 
 const DENIED_CODES = new Set(['UnauthorizedOperation', 'AccessDenied', 'AccessDeniedException']);
+
+export function isThrottling(code: string): boolean {
+  return THROTTLING_CODES.has(code);
+}
 
 /** The AWS error code (the SDK puts it in `name`), a Node socket code, or the error's class. */
 export function errorCode(err: unknown): string {
@@ -65,7 +90,11 @@ export function toGap(op: AwsOperation, err: unknown): Gap {
 export function fatalFailure(err: unknown, where: string): DiagnoseError | undefined {
   const code = errorCode(err);
   if (CREDENTIAL_CODES.has(code)) {
-    return new DiagnoseError(`AWS credentials rejected or missing (${code}): ${errorMessage(err)}`, 'credentials');
+    const detail = errorMessage(err);
+    const text = EXPIRED_CODES.has(code)
+      ? `${detail.replace(/[.\s]+$/, '')}. Get fresh credentials (aws sso login, a new session) and check the system clock`
+      : detail;
+    return new DiagnoseError(`AWS credentials rejected or missing (${code}): ${text}`, 'credentials');
   }
   if (UNREACHABLE_CODES.has(code)) {
     return new DiagnoseError(`Cannot reach the AWS API ${where} (${code}): ${errorMessage(err)}`, 'endpoint-unreachable');

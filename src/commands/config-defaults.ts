@@ -22,6 +22,14 @@ export interface ConfigurableFlags {
   skip?: string[];
   strict?: boolean;
   format?: string;
+  json?: boolean;
+  'fix-plan'?: string;
+  output?: string[];
+}
+
+/** --json and --fix-plan own stdout: a config format then only applies to --output files. */
+function stdoutTaken(flags: ConfigurableFlags): boolean {
+  return (flags.json === true || flags['fix-plan'] !== undefined) && !flags.output?.length;
 }
 
 export function readConfig(flags: { config?: string }, cwd = process.cwd()): Config {
@@ -40,6 +48,6 @@ export function withConfig<F extends ConfigurableFlags>(flags: F, config: Config
     only: flags.only ?? config.only,
     skip: flags.skip ?? config.skip,
     strict: flags.strict ?? config.strict ?? false,
-    format: flags.format ?? config.format,
+    format: flags.format ?? (stdoutTaken(flags) ? undefined : config.format),
   };
 }

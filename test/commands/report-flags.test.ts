@@ -91,3 +91,13 @@ describe('withConfig: flags win, the config fills the gaps', () => {
     assert.equal(withConfig({ vpc: 'vpc-0000000000000000a' }, config).vpc, 'vpc-0000000000000000a');
   });
 });
+
+describe('withConfig: a config format never fights --json or --fix-plan for stdout', () => {
+  const config: Config = { suppress: [], format: 'sarif' };
+  it('ignored when stdout is taken, applied to --output files', () => {
+    assert.equal(withConfig({ json: true }, config).format, undefined);
+    assert.equal(withConfig({ 'fix-plan': 'cli' }, config).format, undefined);
+    assert.equal(withConfig({ json: true, output: ['r.sarif'] }, config).format, 'sarif');
+    assert.equal(withConfig({}, config).format, 'sarif');
+  });
+});
