@@ -2,19 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { endpointSgIngress443 } from '../../src/checks/endpoint-sg-ingress-443';
 import type { SecurityGroupRule } from '../../src/inventory/types';
-import { anInventory, aSubnet } from '../helpers/inventory-builder';
+import { anInventory, aSubnet, anSgRule } from '../helpers/inventory-builder';
 import { run } from '../helpers/run-check';
 
-const rule = (r: Partial<SecurityGroupRule>): SecurityGroupRule => ({
-  protocol: 'tcp',
-  fromPort: 443,
-  toPort: 443,
-  ipv4Ranges: [],
-  ipv6Ranges: [],
-  prefixListIds: [],
-  groupIds: [],
-  ...r,
-});
+const rule = anSgRule;
 
 const withIngress = (...rules: SecurityGroupRule[]) =>
   anInventory().securityGroup('sg-endpoints', (g) => (g.ingress = rules));

@@ -2,19 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { workloadSgEgress443 } from '../../src/checks/workload-sg-egress-443';
 import type { SecurityGroupRule } from '../../src/inventory/types';
-import { anInventory } from '../helpers/inventory-builder';
+import { anInventory, anSgRule } from '../helpers/inventory-builder';
 import { run } from '../helpers/run-check';
 
-const rule = (r: Partial<SecurityGroupRule>): SecurityGroupRule => ({
-  protocol: 'tcp',
-  fromPort: 443,
-  toPort: 443,
-  ipv4Ranges: [],
-  ipv6Ranges: [],
-  prefixListIds: [],
-  groupIds: [],
-  ...r,
-});
+const rule = anSgRule;
 const withEgress = (...rules: SecurityGroupRule[]) => anInventory().securityGroup('sg-app', (g) => (g.egress = rules));
 const APP = { securityGroupIds: ['sg-app'] };
 

@@ -10,7 +10,7 @@
  *   vpce-api (ecr.api), vpce-dkr (ecr.dkr): Interface, private DNS, sg-endpoints (443 from 10.0.0.0/16)
  *   vpce-s3: Gateway on rtb-app
  */
-import type { InventoryPart, Inventory, NetworkAcl, VpcEndpoint, RouteTable, SecurityGroup, Subnet } from '../../src/inventory/types';
+import type { InventoryPart, Inventory, NetworkAcl, VpcEndpoint, RouteTable, SecurityGroup, SecurityGroupRule, Subnet } from '../../src/inventory/types';
 import type { CheckOptions } from '../../src/checks/types';
 
 export const REGION = 'us-east-1';
@@ -212,6 +212,11 @@ export class InventoryBuilder {
   build(): Inventory {
     return structuredClone(this.inv);
   }
+}
+
+/** A TCP 443 security group rule with no sources; override what the test is about. */
+export function anSgRule(r: Partial<SecurityGroupRule> = {}): SecurityGroupRule {
+  return { protocol: 'tcp', fromPort: 443, toPort: 443, ipv4Ranges: [], ipv6Ranges: [], prefixListIds: [], groupIds: [], ...r };
 }
 
 export function anInventory(): InventoryBuilder {
