@@ -13,6 +13,8 @@
  */
 import { DEFAULT_LOOKBACK_SECONDS, metricWindow } from '../inventory/nat-window';
 import { INVENTORY_SCHEMA_VERSION, type DhcpOptions, type Inventory, type Vpc } from '../inventory/types';
+import { DEFAULT_TIMEOUT_MS } from '../util/timeout';
+import { Budget } from './budget';
 import { createClients, type AwsClients, type ClientSettings } from './clients';
 import {
   describeDhcpOptions,
@@ -46,24 +48,41 @@ export interface CollectTarget {
   workload?: WorkloadTarget;
   /** --lookback in seconds, for the NAT gateway metrics (default 24 h). */
   lookbackSeconds?: number;
+  /** --timeout: the whole collection's budget, retries included (default 120 s). */
+  timeoutMs?: number;
 }
 
 export interface CollectOptions {
   /** Tests inject a retry strategy without back-off; production uses the SDK's adaptive one. */
   retryStrategy?: ClientSettings['retryStrategy'];
+  /** A scan shares one rate limiter per region and service across its collections (aws/scan.ts). */
+  rateLimiterFor?: ClientSettings['rateLimiterFor'];
 }
 
+/**
+ * The whole collection runs against one time budget: when it runs out, every in-flight call is
+ * aborted and a DiagnoseError ('timeout') naming the pending calls is thrown at once, whatever
+ * the SDK is still doing (a back-off, a credential lookup).
+ */
 export async function collectInventory(target: CollectTarget, options: CollectOptions = {}): Promise<Inventory> {
-  const region = await resolveRegion(target.region, target.profile);
-  const clients = createClients({ region, profile: target.profile, endpointUrl: target.endpointUrl, ...options });
+  const budget = new Budget(target.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const opened: AwsClients[] = [];
   try {
-    // The workload's calls start now and run beside the VPC's waves.
-    const workload = startWorkload(clients, region, target.workload, target.endpointUrl ? `at ${target.endpointUrl}` : `for ${region}`);
-    const vpcId = target.vpcId ?? (await workload.vpcId());
-    const inventory = await collectWith(clients, vpcId, region, target.endpointUrl, target.lookbackSeconds);
-    return withWorkload(inventory, await workload.finish(inventory.target.accountId));
+    return await budget.race(
+      (async () => {
+        const region = await resolveRegion(target.region, target.profile);
+        const clients = createClients({ region, profile: target.profile, endpointUrl: target.endpointUrl, ...options, budget });
+        opened.push(clients);
+        // The workload's calls start now and run beside the VPC's waves.
+        const workload = startWorkload(clients, region, target.workload, target.endpointUrl ? `at ${target.endpointUrl}` : `for ${region}`);
+        const vpcId = target.vpcId ?? (await workload.vpcId());
+        const inventory = await collectWith(clients, vpcId, region, target.endpointUrl, target.lookbackSeconds);
+        return withWorkload(inventory, await workload.finish(inventory.target.accountId));
+      })(),
+    );
   } finally {
-    clients.destroy();
+    budget.dispose();
+    for (const clients of opened) clients.destroy();
   }
 }
 
@@ -75,7 +94,7 @@ async function collectWith(
   lookbackSeconds = DEFAULT_LOOKBACK_SECONDS,
 ): Promise<Inventory> {
   const { ec2, sts } = clients;
-  const where = endpointUrl ? `at ${endpointUrl}` : `for ${region}`;
+  const where = endpointUrl ? `at ${withoutUserInfo(endpointUrl)}` : `for ${region}`;
 
   const wave1 = await settle({
     identity: attempt(OPERATIONS.getCallerIdentity, () => getAccountId(sts)),
@@ -88,9 +107,9 @@ async function collectWith(
     networkAcls: attempt(OPERATIONS.describeNetworkAcls, () => describeNetworkAcls(ec2, vpcId)),
     natGateways: attempt(OPERATIONS.describeNatGateways, () => describeNatGateways(ec2, vpcId)),
     internetGateways: attempt(OPERATIONS.describeInternetGateways, () => describeInternetGateways(ec2, vpcId)),
-    prefixLists: attempt(OPERATIONS.describePrefixLists, () => describePrefixLists(ec2)),
+    prefixLists: attempt(OPERATIONS.describePrefixLists, () => describePrefixLists(ec2, region)),
     // Needs only the region, so it rides in wave 1 rather than lengthening wave 2.
-    endpointServices: attempt(OPERATIONS.describeVpcEndpointServices, () => describeEndpointServices(ec2, region)),
+    endpointServices: attempt(OPERATIONS.describeVpcEndpointServices, () => describeEndpointServices(ec2, clients.ec2Probe, region)),
   });
 
   // The identity is a nicety (the account id in messages): its failures never stop the diagnosis;
@@ -154,4 +173,17 @@ async function collectDhcpOptions(
   if (!id) return { op, ok: true, value: undefined };
   if (id === 'default') return { op, ok: true, value: { id, domainNameServers: ['AmazonProvidedDNS'] } };
   return attempt(op, () => describeDhcpOptions(ec2, id));
+}
+
+/** An endpoint URL as shown in messages: a user:password@ part never reaches a terminal or a log. */
+export function withoutUserInfo(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url;
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url;
+  }
 }

@@ -174,16 +174,50 @@ describe('collectInventory: throttling and server errors', () => {
     const filtered = (p: Record<string, string>) => p['Filter.1.Name'] === 'service-name';
     const api = new FakeAws()
       .answer('DescribeVpcEndpointServices', crash, { status: 500, when: filtered })
-      .answer('DescribeVpcEndpointServices', crash, { status: 500, when: filtered })
       .answer('DescribeVpcEndpointServices', all, { when: (p) => !filtered(p) })
       .answerTheRest();
-    const inv = await collect(2);
+    const inv = await collect(5);
     api.assertAllUsed();
 
+    // The filtered probe is tried once: retrying a 500 there cost moto runs ~2 s of back-offs.
+    assert.equal(api.requestsFor('DescribeVpcEndpointServices').filter(filtered).length, 1);
+    assert.equal(api.requestsFor('DescribeVpcEndpointServices').length, 2);
     assert.deepEqual(inv.gaps, []);
     assert.deepEqual(inv.endpointServices, [
       { serviceName: 'com.amazonaws.us-east-1.ecr.api', serviceTypes: ['Interface'] },
     ]);
+  });
+
+  it('InvalidFilter on the filtered endpoint-services call: one try, then the unfiltered list', async () => {
+    const filtered = (p: Record<string, string>) => p['Filter.1.Name'] === 'service-name';
+    const all = ec2Response(
+      'DescribeVpcEndpointServices',
+      '<serviceDetailSet><item><serviceName>com.amazonaws.us-east-1.ecr.dkr</serviceName><serviceType><item><serviceType>Interface</serviceType></item></serviceType></item></serviceDetailSet>',
+    );
+    const api = new FakeAws()
+      .answer('DescribeVpcEndpointServices', ec2Error('InvalidFilter', 'The filter service-name is invalid'), { status: 400, when: filtered })
+      .answer('DescribeVpcEndpointServices', all, { when: (p) => !filtered(p) })
+      .answerTheRest();
+    const inv = await collect(5);
+    api.assertAllUsed();
+
+    assert.equal(api.requestsFor('DescribeVpcEndpointServices').filter(filtered).length, 1);
+    assert.deepEqual(inv.endpointServices?.map((e) => e.serviceName), ['com.amazonaws.us-east-1.ecr.dkr']);
+  });
+
+  it('a throttled filtered endpoint-services call is retried, not answered by the unfiltered list', async () => {
+    const filtered = (p: Record<string, string>) => p['Filter.1.Name'] === 'service-name';
+    const api = new FakeAws()
+      .answer('DescribeVpcEndpointServices', ec2Error('RequestLimitExceeded', 'Request limit exceeded.'), { status: 503, when: filtered })
+      .answer('DescribeVpcEndpointServices', happy('DescribeVpcEndpointServices'), { when: filtered })
+      .answerTheRest();
+    const inv = await collect(3);
+    api.assertAllUsed();
+
+    assert.equal(api.requestsFor('DescribeVpcEndpointServices').length, 2);
+    assert.ok(api.requestsFor('DescribeVpcEndpointServices').every(filtered), 'never the unfiltered list');
+    assert.deepEqual(inv.gaps, []);
+    assert.equal(inv.endpointServices?.length, 2);
   });
 });
 
@@ -241,6 +275,21 @@ describe('collectInventory: failures that stop the diagnosis', () => {
     });
   }
 
+  // EC2 answers expired temporary credentials with RequestExpired (STS-style services: ExpiredToken).
+  for (const code of ['RequestExpired', 'ExpiredToken']) {
+    it(`expired credentials (${code}) → credentials, saying to get fresh ones`, async () => {
+      const api = new FakeAws()
+        .answer('DescribeVpcs', ec2Error(code, 'Request has expired.'), { status: 400 })
+        .answerTheRest({ except: ['DescribeDhcpOptions'] });
+      const message = await diagnoseErrorOf(collect(), 'credentials');
+      api.assertAllUsed();
+      assert.equal(
+        message,
+        `AWS credentials rejected or missing (${code}): Request has expired. Get fresh credentials (aws sso login, a new session) and check the system clock`,
+      );
+    });
+  }
+
   it('no credentials anywhere → credentials, before any request', async () => {
     const saved = { ...process.env };
     delete process.env.AWS_ACCESS_KEY_ID;
@@ -274,5 +323,13 @@ describe('collectInventory: failures that stop the diagnosis', () => {
     const inv = await collect();
     api.assertAllUsed();
     assert.deepEqual(inv.gaps.map((g) => [g.part, g.code]), [['identity', 'ExpiredToken']]);
+  });
+});
+
+describe('endpoint URL in messages', () => {
+  it('drops a user:password@ part', async () => {
+    const { withoutUserInfo } = await import('../../src/aws/collect');
+    assert.equal(withoutUserInfo('http://alice:s3cret@127.0.0.1:9/'), 'http://127.0.0.1:9/');
+    assert.equal(withoutUserInfo('http://127.0.0.1:9'), 'http://127.0.0.1:9');
   });
 });
