@@ -6,7 +6,11 @@ import { createServer } from 'node:http';
 export async function startDelayProxy(target, delayMs) {
   const calls = [];
   const t0 = Date.now();
+  // Requests held at once: what the CLI's concurrency really put on the wire.
+  let inFlight = 0;
+  let peak = 0;
   const server = createServer(async (req, res) => {
+    peak = Math.max(peak, ++inFlight);
     const chunks = [];
     for await (const c of req) chunks.push(c);
     const body = Buffer.concat(chunks);
@@ -19,6 +23,7 @@ export async function startDelayProxy(target, delayMs) {
     const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : body });
     const answer = Buffer.from(await upstream.arrayBuffer());
     calls.push({ op, start, end: Date.now() - t0 });
+    inFlight--;
     res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'text/xml' });
     res.end(answer);
   });
@@ -26,7 +31,13 @@ export async function startDelayProxy(target, delayMs) {
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     calls,
-    reset: () => calls.splice(0),
+    get peak() {
+      return peak;
+    },
+    reset: () => {
+      calls.splice(0);
+      peak = 0;
+    },
     stop: () => new Promise((r) => server.close(r)),
   };
 }

@@ -3,6 +3,7 @@
  * carries, a deadline the retry back-offs are clamped to, and the calls still in flight, so that
  * the message when the budget runs out says what was being waited for.
  */
+import { setMaxListeners } from 'node:events';
 import { DiagnoseError } from '../util/errors';
 import { formatBudget } from '../util/timeout';
 import { isThrottling } from './failures';
@@ -35,6 +36,8 @@ export class Budget {
       expire(err);
       this.controller.abort(err);
     }, ms);
+    // One signal shared by every call of the collection, by design: not a listener leak.
+    setMaxListeners(0, this.controller.signal);
   }
 
   get signal(): AbortSignal {
@@ -78,7 +81,7 @@ export class Budget {
     const throttled = [...this.inFlight.values()].some((e) => e.lastError !== undefined && isThrottling(e.lastError));
     const hint = throttled
       ? 'AWS is throttling these calls: try again later, or raise --timeout'
-      : 'the API is slow or not answering: check the network or --endpoint-url, or raise --timeout';
+      : 'The API is slow or not answering: check the network or --endpoint-url, or raise --timeout';
     return new DiagnoseError(`Gave up after the ${formatBudget(this.ms)} time budget (--timeout): ${waiting}. ${hint}.`, 'timeout');
   }
 }

@@ -13,6 +13,7 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { STSClient } from '@aws-sdk/client-sts';
 import { bindToBudget, type SdkClient } from './bounded-client';
 import type { Budget } from './budget';
+import type { RateLimiter } from '@smithy/core/retry';
 import { MAX_ATTEMPTS, adaptiveRetries, throttlingOnly, withinBudget, type RetryStrategy } from './retry-strategies';
 
 export interface ClientSettings {
@@ -21,6 +22,11 @@ export interface ClientSettings {
   endpointUrl?: string;
   /** Replaces the adaptive strategy: tests inject one without back-off delays. */
   retryStrategy?: RetryStrategy;
+  /**
+   * A scan's rate limiter per client class (aws/scan.ts): the collections of one region share
+   * it, so the adaptive strategy slows the whole scan down when that region's API throttles.
+   */
+  rateLimiterFor?: (client: abstract new (...args: never[]) => unknown) => RateLimiter;
   /** The collection's --timeout: every call carries its abort signal, no back-off outlasts it. */
   budget?: Budget;
 }
@@ -50,7 +56,7 @@ export function createClients(settings: ClientSettings): AwsClients {
     Client: new (config: SharedConfig) => C,
     retries: 'all' | 'throttling' = 'all',
   ): C => {
-    const client = new Client(sharedConfig(settings, retries));
+    const client = new Client(sharedConfig(settings, retries, settings.rateLimiterFor?.(Client)));
     created.push(client);
     return settings.budget ? bindToBudget(client, settings.budget) : client;
   };
@@ -92,9 +98,9 @@ export function createClients(settings: ClientSettings): AwsClients {
 /** The options every client takes alike (the full config types differ per service). */
 type SharedConfig = Pick<EC2ClientConfig, 'region' | 'profile' | 'endpoint' | 'maxAttempts' | 'retryStrategy' | 'requestHandler'>;
 
-function sharedConfig(s: ClientSettings, retries: 'all' | 'throttling'): SharedConfig {
+function sharedConfig(s: ClientSettings, retries: 'all' | 'throttling', rateLimiter?: RateLimiter): SharedConfig {
   quietNodeVersionWarning();
-  const base = s.retryStrategy ?? adaptiveRetries();
+  const base = s.retryStrategy ?? adaptiveRetries(s.budget, rateLimiter);
   const strategy = retries === 'throttling' ? throttlingOnly(base) : base;
   return {
     region: s.region,

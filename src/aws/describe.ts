@@ -47,6 +47,8 @@ import {
   toVpc,
   toVpcEndpoint,
 } from './normalize';
+import { isS3PrefixListName } from '../inventory/query';
+import { errorCode, isThrottling } from './failures';
 import { watchedServiceNames } from './watched-services';
 
 const byVpc = (vpcId: string): Filter[] => [{ Name: 'vpc-id', Values: [vpcId] }];
@@ -123,21 +125,27 @@ export function describeInternetGateways(ec2: EC2Client, vpcId: string): Promise
   return everyPage(pages, (p) => p.InternetGateways?.map(toInternetGateway));
 }
 
-/** The AWS-managed prefix lists of the region (S3, DynamoDB...): not VPC-scoped. */
-export function describePrefixLists(ec2: EC2Client): Promise<PrefixList[]> {
+/**
+ * The AWS-managed prefix lists of the region (S3, DynamoDB...): not VPC-scoped. The answer carries
+ * each list's CIDRs (no ec2:GetManagedPrefixListEntries needed); only S3's are kept, the one the
+ * checks read (routes and NACLs towards S3), so snapshots stay small.
+ */
+export async function describePrefixLists(ec2: EC2Client, region: string): Promise<PrefixList[]> {
   const pages = paginateDescribePrefixLists({ client: ec2 }, {});
-  return everyPage(pages, (p) => p.PrefixLists?.map(toPrefixList));
+  const lists = await everyPage(pages, (p) => p.PrefixLists?.map(toPrefixList));
+  return lists.map(({ cidrs, ...list }) => (cidrs && isS3PrefixListName(region, list.name) ? { ...list, cidrs } : list));
 }
 
 /**
- * The watched endpoint services that exist in the region. Asks with a `service-name` filter;
- * an endpoint that cannot apply that filter (moto 5.2 answers HTTP 500, other emulators
- * InvalidFilter) gets the unfiltered list, filtered here: one extra call, only there.
+ * The watched endpoint services that exist in the region. Asks with a `service-name` filter,
+ * through `probe` (a client that retries throttling only); an endpoint that cannot apply that
+ * filter (moto 5.2 answers HTTP 500, other emulators InvalidFilter) gets the unfiltered list,
+ * with normal retries, filtered here: one extra call, only there, and no back-offs before it.
  */
-export async function describeEndpointServices(ec2: EC2Client, region: string): Promise<EndpointService[]> {
+export async function describeEndpointServices(ec2: EC2Client, probe: EC2Client, region: string): Promise<EndpointService[]> {
   const wanted = watchedServiceNames(region);
   try {
-    return mergeEndpointServices(await listEndpointServices(ec2, [{ Name: 'service-name', Values: wanted }]));
+    return mergeEndpointServices(await listEndpointServices(probe, [{ Name: 'service-name', Values: wanted }]));
   } catch (err) {
     if (!filterUnsupported(err)) throw err;
     const all = await listEndpointServices(ec2, undefined);
@@ -145,8 +153,10 @@ export async function describeEndpointServices(ec2: EC2Client, region: string): 
   }
 }
 
+/** InvalidFilter or a server error; not throttling (EC2 sends it as 503), which the fallback would meet too. */
 function filterUnsupported(err: unknown): boolean {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+  if (isThrottling(errorCode(err))) return false;
   return e.name === 'InvalidFilter' || (e.$metadata?.httpStatusCode ?? 0) >= 500;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Gap } from '../inventory/types';
 import { DiagnoseError } from '../util/errors';
+import { scrubSecrets } from '../util/scrub';
 import type { AwsOperation } from './operations';
 import type { Outcome } from './outcome';
 
@@ -68,11 +69,12 @@ export function errorCode(err: unknown): string {
 }
 
 /**
- * One printable line, without EC2's multi-kilobyte "Encoded authorization failure message":
- * the text comes from the server and ends up on a terminal and in JSON.
+ * One printable line, without EC2's multi-kilobyte "Encoded authorization failure message" and
+ * without any echo of the signed request: the text comes from the server and ends up on a
+ * terminal, in JSON and in snapshots.
  */
 export function errorMessage(err: unknown): string {
-  const raw = err instanceof Error ? err.message : String(err);
+  const raw = scrubSecrets(err instanceof Error ? err.message : String(err));
   const line = printable(raw.replace(/\s*Encoded authorization failure message:.*$/s, '').split('\n')[0]).trim();
   return line.length > 300 ? `${line.slice(0, 297)}...` : line || errorCode(err);
 }

@@ -5,3 +5,5 @@
  */
 export { collectInventory } from './collect';
 export type { CollectOptions, CollectTarget } from './collect';
+export { openScan } from './scan';
+export type { AwsScan, ScanAccess, VpcListing } from './scan';

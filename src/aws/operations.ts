@@ -49,3 +49,15 @@ export type OperationName = keyof typeof OPERATIONS;
 
 /** The table as a list, in collection order. */
 export const ALL_OPERATIONS: readonly AwsOperation[] = Object.values(OPERATIONS);
+
+/** A call that finds the targets of a scan (--all-vpcs, --regions): it fills no inventory part. */
+export type ListingOperation = Omit<AwsOperation, 'part'>;
+
+export const LISTING_OPERATIONS = {
+  // The same IAM action as describeVpcs, unfiltered and paginated: every VPC of a region.
+  listVpcs: { call: 'ec2:DescribeVpcs', iamAction: 'ec2:DescribeVpcs' },
+  // --regions all: the regions enabled for the account.
+  describeRegions: { call: 'ec2:DescribeRegions', iamAction: 'ec2:DescribeRegions' },
+} as const satisfies Record<string, ListingOperation>;
+
+export const ALL_LISTING_OPERATIONS: readonly ListingOperation[] = Object.values(LISTING_OPERATIONS);

@@ -2,7 +2,8 @@ import { Flags } from '@oclif/core';
 import { collect, type CollectTarget } from '../collector';
 import type { Inventory } from '../inventory/types';
 import { DiagnoseError } from '../util/errors';
-import { assertId, assertRegion } from '../util/ids';
+import { assertEndpointUrl, assertId, assertRegion } from '../util/ids';
+import { parseTimeout } from '../util/timeout';
 import { namesVpc } from './workload-flags';
 
 /** Flags shared by every command that reads a live account. */
@@ -11,6 +12,10 @@ export const accountFlags = {
   region: Flags.string({ description: "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region)." }),
   profile: Flags.string({ description: 'Named profile from the AWS config files (default: AWS_PROFILE, then default).' }),
   'endpoint-url': Flags.string({ description: 'Send AWS API calls to this URL (an emulator, a VPC endpoint). AWS_ENDPOINT_URL is honoured too.' }),
+  timeout: Flags.string({
+    description: 'Time budget for all AWS calls, retries included (seconds or minutes: 60s, 5m; default 2m). When it runs out, pending calls are aborted and the run exits 2 naming them.',
+    helpValue: '2m',
+  }),
 };
 
 export interface AccountFlagValues {
@@ -18,6 +23,7 @@ export interface AccountFlagValues {
   region?: string;
   profile?: string;
   'endpoint-url'?: string;
+  timeout?: string;
 }
 
 /** Validates the flags before any call (a malformed id never reaches AWS), then collects. */
@@ -34,7 +40,8 @@ export function collectFromFlags(
     ...(flags.vpc ? { vpcId: assertId('vpc', flags.vpc, '--vpc') } : {}),
     region: flags.region ? assertRegion(flags.region) : undefined,
     profile: flags.profile,
-    endpointUrl: flags['endpoint-url'],
+    endpointUrl: flags['endpoint-url'] === undefined ? undefined : assertEndpointUrl(flags['endpoint-url']),
+    ...(flags.timeout === undefined ? {} : { timeoutMs: parseTimeout(flags.timeout) }),
     ...extra,
   });
 }

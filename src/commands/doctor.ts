@@ -1,30 +1,30 @@
 import { Command, Flags } from '@oclif/core';
-import { CHECKS } from '../checks/index';
-import { PLATFORMS, type CheckOptions, type Platform } from '../checks/types';
-import { runChecks } from '../engine/run';
+import { PLATFORMS } from '../checks/types';
 import { readSnapshot } from '../inventory/snapshot-file';
 import type { Inventory } from '../inventory/types';
 import { renderJson } from '../report/json';
-import { buildFixPlan } from '../report/fix-plan';
-import { buildReport, type Report } from '../report/model';
-import { DiagnoseError } from '../util/errors';
-import { assertId } from '../util/ids';
+import type { Report } from '../report/model';
+import { renderScanJson } from '../report/scan-json';
+import type { ScanReport } from '../scan/types';
 import { accountFlags, collectFromFlags, type AccountFlagValues } from './common-flags';
-import { applySuppressions } from '../engine/suppress';
 import { readConfig, withConfig } from './config-defaults';
+import { checkOptionsFromFlags, diagnoseTarget } from './diagnose';
+import { runScanCommand } from './scan-command';
+import { assertNotScanOnly, scanFlags, scanRequested } from './scan-flags';
 import { destination, reportFlags, sarifArtifact, writeReport } from './report-flags';
 import { moreExamples } from './doctor-examples';
 import { failure, type FailureDocument } from './failure';
 import { fixPlanFlags, fixPlanFormat, withBareFixPlan, writeFixPlan } from './fix-plan-flag';
-import { natFlags, natOptions } from './nat-flags';
-import { workloadFlagOptions, workloadFlags, workloadTarget, type WorkloadFlagValues } from './workload-flags';
-import { workloadOptions, workloadVpcMismatch } from '../inventory/workload';
+import { natFlags } from './nat-flags';
+import { workloadFlags, workloadTarget, type WorkloadFlagValues } from './workload-flags';
 
 export default class Doctor extends Command {
-  static override summary = 'Diagnose private ECR image pulls for one VPC (read-only).';
+  static override summary = 'Diagnose private ECR image pulls for one VPC, or every VPC of some regions (read-only).';
   static override description = `Reads the VPC's DNS settings, endpoints, security groups and route tables (Describe calls only) and walks the troubleshooting flow check by check.
 
-Exit codes: 0 no failure · 1 at least one check failed (or warned, with --strict) · 2 could not diagnose (bad input, VPC not found, no credentials, a needed call denied).`;
+With --all-vpcs or --regions, every VPC of the region(s) is diagnosed the same way, a few at a time (--concurrency), into one combined report.
+
+Exit codes: 0 no failure · 1 at least one check failed (or warned, with --strict) · 2 could not diagnose (bad input, VPC not found, no credentials, a needed call denied). A scan exits with the worst of its targets.`;
 
   static override examples = [
     { description: 'Diagnose a VPC with the default credential chain', command: '<%= config.bin %> doctor --vpc vpc-0123456789abcdef0 --region us-east-1' },
@@ -58,44 +58,34 @@ Exit codes: 0 no failure · 1 at least one check failed (or warned, with --stric
     ...reportFlags,
     ...natFlags,
     ...workloadFlags,
+    ...scanFlags,
   };
 
-  async run(): Promise<Report | FailureDocument> {
+  async run(): Promise<Report | ScanReport | FailureDocument> {
     const { flags: given } = await this.parse(Doctor, withBareFixPlan(this.argv));
     try {
       const config = readConfig(given);
+      if (scanRequested(given)) return await runScanCommand(this, given, config, this.jsonEnabled());
+      assertNotScanOnly(given);
       const flags = withConfig(given, config);
       const planFormat = fixPlanFormat(flags['fix-plan'], this.jsonEnabled());
       const dest = destination(flags, this.jsonEnabled(), planFormat);
-      const options: CheckOptions = {
-        platform: (flags.platform ?? 'fargate') as Platform,
-        subnetIds: (flags.subnet ?? []).map((s) => assertId('subnet', s, '--subnet')),
-        securityGroupIds: (flags['security-group'] ?? []).map((s) => assertId('sg', s, '--security-group')),
-        extraServices: (flags.needs ?? []).map(assertServiceName),
-        ...natOptions(flags),
-        ...workloadFlagOptions(flags),
-      };
+      const options = checkOptionsFromFlags(flags);
       const inventory = await this.loadInventory(flags, options.lookbackSeconds);
-      // The workload fills what the flags leave open: subnets, security groups, platform, services.
-      const checkOptions = workloadOptions(inventory, options, flags.platform !== undefined);
-      const mismatch = workloadVpcMismatch(inventory);
-      if (mismatch) throw new DiagnoseError(mismatch, 'workload-not-in-vpc');
-      assertSubnetsInVpc(inventory, checkOptions.subnetIds);
-      const { checks: results, suppressions } = applySuppressions(
-        runChecks(CHECKS, inventory, checkOptions, { only: flags.only, skip: flags.skip }),
-        config.suppress,
-        inventory.collectedAt,
-      );
-      const report = buildReport({
-        results,
-        suppressions,
+      const report = diagnoseTarget(
+        {
+          options,
+          platformGiven: flags.platform !== undefined,
+          only: flags.only,
+          skip: flags.skip,
+          suppress: config.suppress,
+          strict: flags.strict,
+          toolVersion: this.config.version,
+          source: flags.snapshot ? 'snapshot' : 'live',
+          fixPlan: planFormat !== undefined,
+        },
         inventory,
-        options: checkOptions,
-        toolVersion: this.config.version,
-        source: flags.snapshot ? 'snapshot' : 'live',
-        strict: flags.strict,
-      });
-      if (planFormat) report.fixPlan = buildFixPlan(report, { vpcCidrs: inventory.vpc?.cidrBlocks });
+      );
       writeReport(this, report, dest, sarifArtifact(flags['sarif-artifact'], config));
       if (planFormat && !this.jsonEnabled()) writeFixPlan(this, report, planFormat);
       process.exitCode = report.summary.exitCode;
@@ -105,33 +95,17 @@ Exit codes: 0 no failure · 1 at least one check failed (or warned, with --stric
     }
   }
 
-  /** --json: the report through its own renderer (stable key order, escaped controls). */
+  /** --json: the report (or a scan's) through its own renderer (stable key order, escaped controls). */
   protected override logJson(json: unknown): void {
-    const isReport = typeof json === 'object' && json !== null && 'checks' in json;
-    process.stdout.write(isReport ? renderJson(json as Report) : `${JSON.stringify(json, null, 2)}\n`);
+    const is = (key: string) => typeof json === 'object' && json !== null && key in json;
+    if (is('checks')) process.stdout.write(renderJson(json as Report));
+    else if (is('targets')) process.stdout.write(renderScanJson(json as ScanReport));
+    else process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   }
 
   private async loadInventory(flags: AccountFlagValues & WorkloadFlagValues & { snapshot?: string }, lookbackSeconds?: number): Promise<Inventory> {
     if (flags.snapshot) return readSnapshot(flags.snapshot);
     const workload = workloadTarget(flags);
     return collectFromFlags(flags, ' (or --snapshot FILE to replay a saved inventory)', { lookbackSeconds, ...(workload ? { workload } : {}) });
-  }
-}
-
-/** --needs takes short endpoint service names as in com.amazonaws.<region>.<name>. */
-function assertServiceName(name: string): string {
-  const trimmed = name.trim().toLowerCase();
-  if (!/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/.test(trimmed)) {
-    throw new DiagnoseError(`--needs ${JSON.stringify(name.slice(0, 64))} is not an endpoint service name (e.g. logs, secretsmanager, ssm, kms)`, 'bad-input');
-  }
-  return trimmed;
-}
-
-/** --subnet must name subnets of this VPC: a typo would otherwise silently check nothing. */
-function assertSubnetsInVpc(inv: Inventory, subnetIds: string[]): void {
-  if (!inv.subnets) return;
-  const unknown = subnetIds.filter((id) => !inv.subnets?.some((s) => s.id === id));
-  if (unknown.length > 0) {
-    throw new DiagnoseError(`${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in ${inv.target.vpcId}`, 'subnet-not-in-vpc');
   }
 }

@@ -1,5 +1,6 @@
 import { clean } from '../report/sanitize';
 import { DiagnoseError } from '../util/errors';
+import { scrubSecrets } from '../util/scrub';
 
 /** What --json prints when nothing could be diagnosed (exit 2). */
 export interface FailureDocument {
@@ -14,11 +15,12 @@ export interface FailureDocument {
  */
 export function failure(err: unknown): FailureDocument {
   const known = err instanceof DiagnoseError;
-  const message = clean(known ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`);
+  // An unexpected error may carry a server's echo of the signed request: scrubbed like the rest.
+  const message = clean(scrubSecrets(known ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`));
   const reason = known ? err.reason : 'internal';
   // Straight to stderr: oclif's logToStderr is silent under --json, and CI logs need the line.
   process.stderr.write(`ecr-vpce: ${message}\n`);
-  if (!known && process.env.DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  if (!known && process.env.DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack.split('\n').map(scrubSecrets).join('\n')}\n`);
   process.exitCode = 2;
   return { schemaVersion: 1, error: { reason, message } };
 }

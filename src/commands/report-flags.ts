@@ -13,7 +13,7 @@ import type { Config } from '../config/types';
 import { shouldColor } from '../report/color';
 import { FORMATS, isFormat, type Format } from '../report/formats';
 import type { Report } from '../report/model';
-import { renderFormat } from '../report/render';
+import { renderFormat, type RenderOptions } from '../report/render';
 import { DiagnoseError } from '../util/errors';
 
 export const reportFlags = {
@@ -86,9 +86,14 @@ function fileFormat(path: string, chosen: Format | undefined, single: boolean): 
 
 /** Writes the file (if any) and stdout's format (if any). */
 export function writeReport(cmd: Command, report: Report, dest: Destination, sarifArtifact: string): void {
+  writeRendered(cmd, dest, sarifArtifact, (format, opts) => renderFormat(report, format, opts));
+}
+
+/** The same for any report (one VPC, or a scan's): `render` turns it into each format. */
+export function writeRendered(cmd: Command, dest: Destination, sarifArtifact: string, render: (format: Format, opts: RenderOptions) => string): void {
   const base = { checks: CHECKS, sarifArtifact };
   for (const file of dest.files) {
-    const text = renderFormat(report, file.format, { ...base, color: false });
+    const text = render(file.format, { ...base, color: false });
     try {
       writeFileSync(file.path, text);
     } catch (err) {
@@ -98,10 +103,10 @@ export function writeReport(cmd: Command, report: Report, dest: Destination, sar
   if (!dest.stdout) return;
   if (dest.stdout === 'human') {
     const width = process.stdout.isTTY ? process.stdout.columns : undefined;
-    cmd.log(renderFormat(report, 'human', { ...base, color: shouldColor(process.stdout, process.env), width }).trimEnd());
+    cmd.log(render('human', { ...base, color: shouldColor(process.stdout, process.env), width }).trimEnd());
     return;
   }
-  process.stdout.write(renderFormat(report, dest.stdout, { ...base, color: false }));
+  process.stdout.write(render(dest.stdout, { ...base, color: false }));
 }
 
 /**

@@ -163,8 +163,13 @@ export type EcrService = (typeof ECR_INTERFACE_SERVICES)[number];
 
 /** The AWS-managed prefix list for S3 in this region, when collected. */
 export function s3PrefixList(inv: Inventory): PrefixList | undefined {
-  const name = `com.amazonaws.${inv.target.region}.s3`;
-  return (inv.prefixLists ?? []).find((p) => p.name === name || p.name === `cn.${name}`);
+  return (inv.prefixLists ?? []).find((p) => isS3PrefixListName(inv.target.region, p.name));
+}
+
+/** com.amazonaws.<region>.s3 (or its cn. spelling): the region's AWS-managed S3 prefix list. */
+export function isS3PrefixListName(region: string, name: string): boolean {
+  const s3 = `com.amazonaws.${region}.s3`;
+  return name === s3 || name === `cn.${s3}`;
 }
 
 /** The AWS-managed prefix list id for S3 in this region (pl-…), when collected. */

@@ -191,8 +191,9 @@ export interface PrefixList {
   id: string;
   name: string;
   /**
-   * The list's IPv4 entries (ec2:GetManagedPrefixListEntries), when collected. Lets the checks
-   * tell whether a more specific route or a NACL rule covers S3's addresses; absent = unknown.
+   * The list's IPv4 entries, from DescribePrefixLists itself; kept for the region's S3 list only.
+   * Lets the checks tell whether a more specific route or a NACL rule covers S3's addresses;
+   * absent = unknown (moto, for one, sends none).
    */
   cidrs?: string[];
 }

@@ -23,11 +23,11 @@ export function renderJson(report: Report): string {
  * 8-bit CSI to some terminals. Escaping them keeps `--json` inert on a terminal and parses to
  * the same value.
  */
-function escapeC1(json: string): string {
+export function escapeC1(json: string): string {
   return json.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function canonicalReport(r: Report): Report {
+export function canonicalReport(r: Report): Report {
   return {
     schemaVersion: r.schemaVersion,
     tool: { name: r.tool.name, version: r.tool.version },

@@ -13,17 +13,30 @@ import { openTag, xmlText } from './xml';
 type Outcome = 'pass' | 'failure' | 'error' | 'skipped';
 
 export function renderJunit(report: Report): string {
+  return junitDocument([junitSuite(report, 0)]);
+}
+
+export interface JunitCounts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+/** One <testsuite> element, indented for its place under <testsuites>; a scan has one per target. */
+export interface JunitSuite {
+  lines: string[];
+  counts: JunitCounts;
+}
+
+export function junitSuite(report: Report, id: number): JunitSuite {
   const r = cleanDeep(report);
   const cases = r.checks.map((c) => ({ check: c, outcome: outcomeOf(c, r.options.strict) }));
   const n = (o: Outcome) => cases.filter((c) => c.outcome === o).length;
-  const counts = { tests: cases.length, failures: n('failure'), errors: n('error'), skipped: n('skipped'), time: '0' };
-  // The Ant/Jenkins schema wants a local timestamp without a zone; generatedAt is UTC.
-  const timestamp = r.generatedAt.slice(0, 19);
+  const counts = { tests: cases.length, failures: n('failure'), errors: n('error'), skipped: n('skipped') };
   const name = `ecr-vpce doctor ${r.target.vpcId} (${r.target.region})`;
   const out = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    openTag('testsuites', { name: 'ecr-vpce', ...counts }),
-    `  ${openTag('testsuite', { name, ...counts, timestamp, hostname: 'ecr-vpce', id: 0, package: 'ecr-vpce' })}`,
+    `  ${suiteTag(name, counts, r.generatedAt, id)}`,
     '    <properties>',
     ...properties(r).map(([k, v]) => `      ${openTag('property', { name: k, value: v }, true)}`),
     '    </properties>',
@@ -32,7 +45,20 @@ export function renderJunit(report: Report): string {
   if (r.gaps.length > 0) {
     out.push(`    <system-err>${xmlText(r.gaps.map((g) => `${g.call} failed (${g.code}): grant ${g.iamAction}. ${g.message}`).join('\n'))}</system-err>`);
   }
-  out.push('  </testsuite>', '</testsuites>');
+  out.push('  </testsuite>');
+  return { lines: out, counts };
+}
+
+/** `<testsuite …>`; the Ant/Jenkins schema wants a local timestamp without a zone (generatedAt is UTC). */
+export function suiteTag(name: string, counts: JunitCounts, generatedAt: string, id: number): string {
+  return openTag('testsuite', { name, ...counts, time: '0', timestamp: generatedAt.slice(0, 19), hostname: 'ecr-vpce', id, package: 'ecr-vpce' });
+}
+
+/** The document: the suites under one <testsuites> whose counts are their sums. */
+export function junitDocument(suites: readonly JunitSuite[]): string {
+  const sum = (k: keyof JunitCounts) => suites.reduce((t, s) => t + s.counts[k], 0);
+  const counts = { tests: sum('tests'), failures: sum('failures'), errors: sum('errors'), skipped: sum('skipped'), time: '0' };
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', openTag('testsuites', { name: 'ecr-vpce', ...counts }), ...suites.flatMap((s) => s.lines), '</testsuites>'];
   return `${out.join('\n')}\n`;
 }
 

@@ -70,7 +70,7 @@ export function buildSarif(report: Report, opts: SarifOptions): Log {
 }
 
 /** The registry's checks in order, then any check in the report the registry does not know. */
-function rulesFor(r: Report, checks: SarifOptions['checks']): ReportingDescriptor[] {
+export function rulesFor(r: Pick<Report, 'checks'>, checks: SarifOptions['checks']): ReportingDescriptor[] {
   const known = new Set(checks.map((c) => c.id));
   const extra = r.checks.filter((c) => !known.has(c.id));
   return [...checks, ...extra].map((c) => {

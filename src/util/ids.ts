@@ -29,3 +29,17 @@ export function assertRegion(value: string): string {
   }
   return value;
 }
+
+/** --endpoint-url: an http(s) URL, or the SDK fails later with a message about something else. */
+export function assertEndpointUrl(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+    throw new DiagnoseError(`--endpoint-url ${JSON.stringify(value.slice(0, 100))} is not an http(s) URL (e.g. https://ec2.us-east-1.amazonaws.com)`, 'bad-input');
+  }
+  return value;
+}

@@ -1,6 +1,7 @@
 /** The shared client configuration, read back from the SDK's resolved config. */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { Budget } from '../../src/aws/budget';
 import { createClients } from '../../src/aws/clients';
 import { isolateAwsEnv } from './fake-aws';
 
@@ -31,6 +32,23 @@ describe('createClients', () => {
       }
     } finally {
       clients.destroy();
+    }
+  });
+
+  it('with a time budget: still adaptive, 5 attempts; the probe client is a separate EC2 client', async () => {
+    const budget = new Budget(60_000);
+    const clients = createClients({ region: 'us-east-1', budget });
+    try {
+      for (const client of [clients.ec2, clients.ec2Probe, clients.sts, clients.cloudwatch]) {
+        const strategy = await client.config.retryStrategy();
+        assert.equal(await client.config.maxAttempts(), 5);
+        assert.equal(typeof (strategy as { acquireInitialRetryToken?: unknown }).acquireInitialRetryToken, 'function');
+      }
+      assert.equal(((await clients.ec2.config.retryStrategy()) as { mode?: string }).mode, 'adaptive');
+      assert.notEqual(clients.ec2Probe, clients.ec2);
+    } finally {
+      clients.destroy();
+      budget.dispose();
     }
   });
 

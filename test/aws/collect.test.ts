@@ -197,7 +197,8 @@ describe('collectInventory: a full collection', () => {
     assert.deepEqual(inv.internetGateways, [{ id: 'igw-0fedcba9876543210', tags: { Name: 'igw' } }]);
     assert.deepEqual(inv.prefixLists, [
       { id: 'pl-63a5400a', name: 'com.amazonaws.us-east-1.s3', cidrs: ['54.231.0.0/17', '52.216.0.0/15'] },
-      { id: 'pl-02cd2c6b', name: 'com.amazonaws.us-east-1.dynamodb', cidrs: ['52.94.0.0/22'] },
+      // DescribePrefixLists sends every list's CIDRs; only S3's are read by the checks, so kept.
+      { id: 'pl-02cd2c6b', name: 'com.amazonaws.us-east-1.dynamodb' },
     ]);
     assert.deepEqual(inv.endpointServices, [
       { serviceName: 'com.amazonaws.us-east-1.ecr.dkr', serviceTypes: ['Interface'] },

@@ -74,6 +74,10 @@ interface AnswerOptions {
   status?: number;
   /** Extra condition on the request, e.g. which page it asks for. */
   when?: (p: Params) => boolean;
+  /** Answer this late (a slow or stuck API). */
+  delayMs?: number;
+  /** Answer this many requests alike (default 1). */
+  times?: number;
 }
 
 export class FakeAws {
@@ -87,10 +91,12 @@ export class FakeAws {
     });
   }
 
-  answer(call: Call, body: string, { status = 200, when }: AnswerOptions = {}): this {
+  answer(call: Call, body: string, { status = 200, when, delayMs = 0, times = 1 }: AnswerOptions = {}): this {
     this.answered.add(call);
     this.scope
       .post('/', (p: Params) => matches(call, p) && (!when || when(p)))
+      .times(times)
+      .delay(delayMs)
       .reply(status, body, { 'Content-Type': 'text/xml;charset=UTF-8' });
     return this;
   }

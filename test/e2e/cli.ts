@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { assertReadOnly } from './read-only-guard';
-import { startRecordingProxy } from './recording-proxy';
+import { startRecordingProxy, type RecordedRequest } from './recording-proxy';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const BIN = join(REPO_ROOT, 'bin', 'run.js');
@@ -18,6 +18,8 @@ export interface CliResult {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  /** What reached the emulator (runs with AWS_ENDPOINT_URL only): proves "no AWS call made". */
+  requests?: RecordedRequest[];
 }
 
 /** Overrides on top of the clean baseline; `undefined` removes a baseline variable. */
@@ -77,7 +79,7 @@ export async function runCli(args: string[], env: CliEnv = {}, opts: { timeoutMs
   try {
     const res = await spawnCli(args, { ...env, AWS_ENDPOINT_URL: proxy.url }, opts);
     assertReadOnly(proxy.requests, `ecr-vpce ${args.join(' ')}`);
-    return res;
+    return { ...res, requests: [...proxy.requests] };
   } finally {
     await proxy.stop();
   }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertId, assertRegion } from '../../src/util/ids';
+import { assertEndpointUrl, assertId, assertRegion } from '../../src/util/ids';
 import { DiagnoseError } from '../../src/util/errors';
 
 describe('id validation (before any AWS call)', () => {
@@ -32,5 +32,17 @@ describe('id validation (before any AWS call)', () => {
     assert.equal(assertRegion('us-gov-west-1'), 'us-gov-west-1');
     assert.throws(() => assertRegion('us-east'), DiagnoseError);
     assert.throws(() => assertRegion('US-EAST-1'), DiagnoseError);
+  });
+
+  it('takes an http(s) URL as --endpoint-url, refuses anything else before any call', () => {
+    assert.equal(assertEndpointUrl('http://127.0.0.1:4566'), 'http://127.0.0.1:4566');
+    assert.equal(assertEndpointUrl('https://ec2.us-east-1.amazonaws.com'), 'https://ec2.us-east-1.amazonaws.com');
+    for (const bad of ['not a url', 'localhost:4566', 'ftp://example.com', 'file:///etc/passwd', 'http://', '']) {
+      assert.throws(
+        () => assertEndpointUrl(bad),
+        (err: unknown) => err instanceof DiagnoseError && err.reason === 'bad-input' && !err.message.includes('\n'),
+        bad,
+      );
+    }
   });
 });
