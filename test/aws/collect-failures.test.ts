@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import nock from 'nock';
 import { collectInventory } from '../../src/aws/collect';
 import { DiagnoseError } from '../../src/util/errors';
@@ -18,18 +18,10 @@ import {
   ec2Response,
   happy,
   instantRetries,
-  isolateAwsEnv,
+  offlineAwsHooks,
 } from './fake-aws';
 
-before(() => {
-  isolateAwsEnv();
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.disableNetConnect();
-});
-after(() => nock.enableNetConnect());
+offlineAwsHooks();
 
 /** A loopback port nobody listens on (bound, then released). */
 function freeLoopbackPort(): Promise<number> {

@@ -1,16 +1,10 @@
 /** What the collector sends: VPC filters on every list call, and every page of a paginated list. */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import nock from 'nock';
+import { describe, it } from 'node:test';
 import { collectInventory } from '../../src/aws/collect';
-import { ENDPOINT, FakeAws, REGION, VPC_ID, collect, ec2Response, instantRetries, isolateAwsEnv, type Params } from './fake-aws';
+import { ENDPOINT, FakeAws, REGION, VPC_ID, collect, ec2Response, instantRetries, type Params, offlineAwsHooks } from './fake-aws';
 
-before(() => {
-  isolateAwsEnv();
-  nock.disableNetConnect();
-});
-afterEach(() => nock.cleanAll());
-after(() => nock.enableNetConnect());
+offlineAwsHooks();
 
 const firstPage = (p: Params) => p.NextToken === undefined;
 const secondPage = (p: Params) => p.NextToken === 'page-2-token';

@@ -5,21 +5,13 @@
  * 5xx: collect-failures.test.ts; the time budget: collect-timeout.test.ts.)
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import nock from 'nock';
 import { collectInventory } from '../../src/aws/collect';
-import { ACCOUNT, CALLS, ENDPOINT, FakeAws, REGION, VPC_ID, collect, ec2Error, happy, instantRetries, isolateAwsEnv } from './fake-aws';
+import { ACCOUNT, CALLS, ENDPOINT, FakeAws, REGION, VPC_ID, collect, ec2Error, happy, instantRetries, offlineAwsHooks } from './fake-aws';
 import { resettingProxy } from './loopback';
 
-before(() => {
-  isolateAwsEnv();
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.disableNetConnect();
-});
-after(() => nock.enableNetConnect());
+offlineAwsHooks();
 
 const throttled = ec2Error('RequestLimitExceeded', 'Request limit exceeded.');
 

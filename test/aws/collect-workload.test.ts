@@ -4,13 +4,13 @@
  * send, that every fact arrives, and that a denial is a gap, an unknown name exit 2.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import nock from 'nock';
 import { collectInventory, type CollectTarget } from '../../src/aws/collect';
 import { MAX_LOOKUP_REPOSITORIES } from '../../src/aws/describe-workload';
 import type { WorkloadRequest } from '../../src/inventory/types';
 import { DiagnoseError } from '../../src/util/errors';
-import { ACCOUNT, ENDPOINT, FakeAws, REGION, VPC_ID, happy, instantRetries, isolateAwsEnv } from './fake-aws';
+import { ACCOUNT, ENDPOINT, FakeAws, REGION, VPC_ID, happy, instantRetries, offlineAwsHooks } from './fake-aws';
 import {
   CLUSTER_ARN,
   FakeWorkloadAws,
@@ -23,12 +23,7 @@ import {
   pullThroughCacheRulesPage,
 } from './fake-workload-aws';
 
-before(() => {
-  isolateAwsEnv();
-  nock.disableNetConnect();
-});
-afterEach(() => nock.cleanAll());
-after(() => nock.enableNetConnect());
+offlineAwsHooks();
 
 function collect(request: Partial<WorkloadRequest>, target: Partial<CollectTarget> = {}) {
   const req: WorkloadRequest = { images: [], ...request };

@@ -1,15 +1,9 @@
 /** The collector against a fake EC2/STS at the HTTP level: every fact must arrive in the inventory. */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import nock from 'nock';
-import { ACCOUNT, FakeAws, REGION, VPC_ID, collect, isolateAwsEnv } from './fake-aws';
+import { describe, it } from 'node:test';
+import { ACCOUNT, FakeAws, REGION, VPC_ID, collect, offlineAwsHooks } from './fake-aws';
 
-before(() => {
-  isolateAwsEnv();
-  nock.disableNetConnect();
-});
-afterEach(() => nock.cleanAll());
-after(() => nock.enableNetConnect());
+offlineAwsHooks();
 
 describe('collectInventory: a full collection', () => {
   it('fills every part from the API answers', async () => {

@@ -1,3 +1,4 @@
+import { after, afterEach, before } from 'node:test';
 /**
  * A fake AWS API at the HTTP level (nock): EC2 and STS answer in XML, as the real services do.
  * Each answer is one interceptor used once; `assertAllUsed` fails a test whose expected call
@@ -39,6 +40,22 @@ export const CALLS = [
 export type Call = (typeof CALLS)[number];
 
 /** Static test credentials; no profile, config file, endpoint variable or IMDS from the host. */
+/**
+ * The hooks every nock wire-test file needs: no real AWS settings, no real network, and no
+ * interceptor left over from one test to the next.
+ */
+export function offlineAwsHooks(): void {
+  before(() => {
+    isolateAwsEnv();
+    nock.disableNetConnect();
+  });
+  afterEach(() => {
+    nock.cleanAll();
+    nock.disableNetConnect();
+  });
+  after(() => nock.enableNetConnect());
+}
+
 export function isolateAwsEnv(): void {
   for (const k of Object.keys(process.env)) {
     if (k.startsWith('AWS_')) delete process.env[k];

@@ -4,25 +4,16 @@
  * the report is still produced.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import nock from 'nock';
+import { describe, it } from 'node:test';
 import { collectInventory } from '../../src/aws/collect';
 import { CHECKS } from '../../src/checks/index';
 import { runChecks } from '../../src/engine/run';
 import { buildReport } from '../../src/report/model';
 import { defaultOptions } from '../helpers/inventory-builder';
-import { ENDPOINT, FakeAws, REGION, VPC_ID, collect, ec2Error, ec2Response, instantRetries, isolateAwsEnv } from './fake-aws';
+import { ENDPOINT, FakeAws, REGION, VPC_ID, collect, ec2Error, ec2Response, instantRetries, offlineAwsHooks } from './fake-aws';
 import { FakeCloudWatch, deniedMetrics, metricsPage, type GetMetricDataBody, type MetricResultJson } from './fake-cloudwatch';
 
-before(() => {
-  isolateAwsEnv();
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.disableNetConnect();
-});
-after(() => nock.enableNetConnect());
+offlineAwsHooks();
 
 const NAT_A = 'nat-0abc1234def567890'; // the one the happy route table uses
 const NAT_B = 'nat-0bbb2222cccc3333d';

@@ -1,6 +1,6 @@
 /** The scan's listings (DescribeVpcs, DescribeRegions) and shared rate limiters, at the HTTP level. */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { STSClient } from '@aws-sdk/client-sts';
 import nock from 'nock';
@@ -10,14 +10,9 @@ import { openScan, rateLimiterPool } from '../../src/aws/scan';
 import { ALL_LISTING_OPERATIONS } from '../../src/aws/operations';
 import { leastPrivilegePolicy } from '../../src/aws/iam-policy';
 import { DiagnoseError } from '../../src/util/errors';
-import { ENDPOINT, ec2Error, ec2Response, isolateAwsEnv } from './fake-aws';
+import { ENDPOINT, ec2Error, ec2Response, offlineAwsHooks } from './fake-aws';
 
-before(() => {
-  isolateAwsEnv();
-  nock.disableNetConnect();
-});
-afterEach(() => nock.cleanAll());
-after(() => nock.enableNetConnect());
+offlineAwsHooks();
 
 // nock hands a form body to a matcher parsed (a null-prototype object), or as text.
 const form = (body: unknown) => new URLSearchParams(typeof body === 'string' ? body : { ...(body as Record<string, string>) });
