@@ -12,8 +12,8 @@ import {
   ModifyVpcAttributeCommand,
 } from '@aws-sdk/client-ec2';
 
-export function client(url) {
-  return new EC2Client({ region: 'us-east-1', endpoint: url, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
+export function client(url, region = 'us-east-1') {
+  return new EC2Client({ region, endpoint: url, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
 }
 
 /** Runs `fn` over `items` with at most `n` in flight. */

@@ -8,14 +8,10 @@ import {
   CreateVpcCommand,
   CreateVpcEndpointCommand,
   DescribeVpcsCommand,
-  EC2Client,
   ModifyVpcAttributeCommand,
   AssociateRouteTableCommand,
 } from '@aws-sdk/client-ec2';
-
-export function regionClient(url, region) {
-  return new EC2Client({ region, endpoint: url, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
-}
+import { client } from './accounts.mjs';
 
 /** One small VPC: 2 private subnets on one route table, ECR interface endpoints, S3 gateway. */
 async function smallVpc(ec2, region, k) {
@@ -41,7 +37,7 @@ export async function buildEstate(url, regions, total) {
   let k = 1;
   const counts = {};
   for (const [i, region] of regions.entries()) {
-    const ec2 = regionClient(url, region);
+    const ec2 = client(url, region);
     const existing = (await ec2.send(new DescribeVpcsCommand({}))).Vpcs.length;
     const want = Math.floor(total / regions.length) + (i < total % regions.length ? 1 : 0);
     // A few at a time: moto is single-process; building is not what is measured.

@@ -50,30 +50,16 @@ function stepBody(step: FixStep, ctx: Ctx): string[] {
       return createSecurityGroup(a, ctx);
     case 'create-interface-endpoint': {
       const groups: HclValue = a.securityGroupIds.length > 0 ? a.securityGroupIds : { raw: `[${ctx.newGroupRef ?? 'null'}]` };
-      return blocks({
-        type: 'resource',
-        labels: ['aws_vpc_endpoint', label(ctx, 'aws_vpc_endpoint', shortService(a.serviceName))],
-        attributes: [
-          ['vpc_id', a.vpcId],
-          ['service_name', a.serviceName],
-          ['vpc_endpoint_type', 'Interface'],
+      return blocks(
+        endpointBlock(ctx, a, 'Interface', [
           ['private_dns_enabled', { raw: 'true' }],
           ['subnet_ids', a.subnetIds],
           ['security_group_ids', groups],
-        ],
-      });
+        ]),
+      );
     }
     case 'create-gateway-endpoint':
-      return blocks({
-        type: 'resource',
-        labels: ['aws_vpc_endpoint', label(ctx, 'aws_vpc_endpoint', shortService(a.serviceName))],
-        attributes: [
-          ['vpc_id', a.vpcId],
-          ['service_name', a.serviceName],
-          ['vpc_endpoint_type', 'Gateway'],
-          ['route_table_ids', a.routeTableIds],
-        ],
-      });
+      return blocks(endpointBlock(ctx, a, 'Gateway', [['route_table_ids', a.routeTableIds]]));
     case 'enable-private-dns':
       return [hclComment(`Set private_dns_enabled = true on the aws_vpc_endpoint resource that manages ${a.endpointId} (an attribute of that resource).`)];
     case 'authorize-ingress-443':
@@ -139,6 +125,20 @@ function ingressRule(ctx: Ctx, groupId: HclValue, groupLabel: string, source: [s
 }
 
 /** Blocks separated by a blank line, as `terraform fmt` leaves them. */
+/** An aws_vpc_endpoint resource: the attributes every type shares, then the type's own. */
+function endpointBlock(
+  ctx: Ctx,
+  a: { vpcId: string; serviceName: string },
+  type: 'Interface' | 'Gateway',
+  own: Array<[string, HclValue]>,
+): HclBlock {
+  return {
+    type: 'resource',
+    labels: ['aws_vpc_endpoint', label(ctx, 'aws_vpc_endpoint', shortService(a.serviceName))],
+    attributes: [['vpc_id', a.vpcId], ['service_name', a.serviceName], ['vpc_endpoint_type', type], ...own],
+  };
+}
+
 function blocks(...list: HclBlock[]): string[] {
   return list.flatMap((b, i) => [...(i > 0 ? [''] : []), ...hclBlock(b)]);
 }
