@@ -45,6 +45,9 @@ export class Budget {
   }
 
   remainingMs(): number {
+    // The timer runs on the monotonic clock and may fire a millisecond before Date.now() reaches
+    // the deadline: once it has fired, the budget is spent whatever the wall clock says.
+    if (this.controller.signal.aborted) return 0;
     return Math.max(0, this.deadline - Date.now());
   }
 
