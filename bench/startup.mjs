@@ -7,22 +7,29 @@ const BIN = join(ROOT, 'bin/run.js');
 // Prints the child's peak RSS on exit, so the harness stays Node-only (no /usr/bin/time).
 const RSS_HOOK = join(ROOT, 'bench/rss-hook.cjs');
 
-export function measure(args, runs = 15) {
-  const times = [];
-  const rss = [];
+/**
+ * Times each case (`{ name: { args, env? } }`; args after `node`, `BIN` for the CLI) `runs` times,
+ * interleaved so that a busy moment of the shared machine hits every case alike.
+ */
+export function measureInterleaved(cases, runs = 15) {
+  const samples = Object.fromEntries(Object.keys(cases).map((name) => [name, { times: [], rss: [] }]));
   for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--require', RSS_HOOK, BIN, ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    const m = /__peak_rss_kb=(\d+)/.exec(r.stderr);
-    if (m) rss.push(Number(m[1]) / 1024);
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    for (const [name, { args, env = process.env }] of Object.entries(cases)) {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, ['--require', RSS_HOOK, ...args.map((a) => (a === 'BIN' ? BIN : a))], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...env, NO_COLOR: '1' },
+      });
+      samples[name].times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      const m = /__peak_rss_kb=(\d+)/.exec(r.stderr);
+      if (m) samples[name].rss.push(Number(m[1]) / 1024);
+      if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    }
   }
-  return { median: median(times), p90: percentile(times, 0.9), peakRssMiB: Math.max(...rss) };
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, s]) => [name, { median: median(s.times), p90: percentile(s.times, 0.9), peakRssMiB: Math.max(...s.rss) }]),
+  );
 }
 
 export function median(xs) {

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// Builds two CommonJS bundles and the oclif manifest:
-//   dist/commands.js  commands, checks, report (no SDK): what --help/--version/--snapshot load
-//   dist/aws.js       the collector and the AWS SDK, required lazily for live reads
-// esbuild with --main-fields=module,main: bundling beats ESM import() of the SDK on Node 20.
+// Builds the CommonJS bundles, the oclif manifest and the V8 code caches:
+//   dist/oclif.js       @oclif/core and its dependencies: all that --help loads
+//   dist/commands.js    commands, checks, report (no SDK): added for doctor --snapshot
+//   dist/aws.js         the collector and the AWS SDK, required lazily for live reads
+//   dist/code-cache.js  the loader bin/run.js installs to use dist/*.js.cache
+// esbuild with --main-fields=module,main: bundling beats ESM import() of the SDK on Node 20, and
+// one file per part beats Node resolving and compiling hundreds of small files at start-up.
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -22,29 +26,38 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  // import() becomes require(): code compiled with a V8 code cache (src/startup/code-cache.ts) has
+  // no dynamic-import loader on Node 20, and everything the CLI loads is CommonJS once bundled.
+  supported: { 'dynamic-import': false },
 };
 
 // src/collector.ts requires './aws/index'; in the bundle that becomes the sibling dist/aws.js.
-const lazyCollector = {
-  name: 'lazy-collector',
+// Every import of @oclif/core becomes the sibling dist/oclif.js: one copy of the framework.
+const siblings = {
+  name: 'siblings',
   setup(b) {
     b.onResolve({ filter: /^\.\/aws\/index$/ }, () => ({ path: './aws.js', external: true }));
+    b.onResolve({ filter: /^@oclif\/core$/ }, () => ({ path: './oclif.js', external: true }));
+    // The autocomplete plugin's commands are built in (src/commands/autocomplete.ts); its package
+    // exports no subpaths, so they are found by file.
+    b.onResolve({ filter: /^@oclif\/plugin-autocomplete\/lib\// }, (args) => ({
+      path: join(dirname(require.resolve('@oclif/plugin-autocomplete')), '..', args.path.slice('@oclif/plugin-autocomplete/'.length)),
+    }));
   },
 };
 
 await Promise.all([
   build({
     ...common,
-    entryPoints: [join(root, 'src/commands/index.ts')],
-    outfile: join(root, 'dist/commands.js'),
-    external: ['@oclif/core'],
-    plugins: [lazyCollector],
+    stdin: { contents: "module.exports = require('@oclif/core');", resolveDir: root, sourcefile: 'oclif-entry.js' },
+    outfile: join(root, 'dist/oclif.js'),
+    // oclif loads TypeScript only to run plugins from .ts source, which a built CLI never does.
+    external: ['typescript', 'ts-node'],
+    minify: true,
   }),
-  build({
-    ...common,
-    entryPoints: [join(root, 'src/aws/index.ts')],
-    outfile: join(root, 'dist/aws.js'),
-  }),
+  build({ ...common, entryPoints: [join(root, 'src/commands/index.ts')], outfile: join(root, 'dist/commands.js'), plugins: [siblings] }),
+  build({ ...common, entryPoints: [join(root, 'src/aws/index.ts')], outfile: join(root, 'dist/aws.js'), plugins: [siblings] }),
+  build({ ...common, entryPoints: [join(root, 'src/startup/code-cache.ts')], outfile: join(root, 'dist/code-cache.js') }),
 ]);
 
 // The manifest lets oclif answer --help and --version without loading dist/commands.js.
@@ -52,4 +65,29 @@ const { Plugin } = require('@oclif/core');
 const plugin = new Plugin({ root, type: 'core', ignoreManifest: true, errorOnManifestCreate: true, respectNoCacheDefault: true });
 await plugin.load();
 writeFileSync(join(root, 'oclif.manifest.json'), `${JSON.stringify(plugin.manifest, null, 2)}\n`);
-console.log(`built dist/commands.js, dist/aws.js and oclif.manifest.json (${Object.keys(plugin.manifest.commands).length} commands)`);
+
+// V8 code caches: run the built CLI the ways users start it, each run adding what it compiled.
+// A live run against a closed local port loads and exercises the SDK bundle without any network.
+const TRAINING = [
+  ['--help'],
+  ['doctor', '--help'],
+  ['doctor', '--snapshot', 'fixtures/snapshots/classic-s3-route-missing.json', '--fix-plan'],
+  ['doctor', '--snapshot', 'fixtures/snapshots/healthy.json', '--json'],
+  ['doctor', '--vpc', 'vpc-0123456789abcdef0', '--region', 'us-east-1', '--timeout', '1s'],
+];
+const trainingEnv = {
+  PATH: process.env.PATH,
+  ECR_VPCE_CODE_CACHE: 'write',
+  NO_COLOR: '1',
+  AWS_ACCESS_KEY_ID: 'AKIDTRAINING',
+  AWS_SECRET_ACCESS_KEY: 'training',
+  AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+  AWS_MAX_ATTEMPTS: '1',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+for (const args of TRAINING) {
+  const r = spawnSync(process.execPath, [join(root, 'bin/run.js'), ...args], { cwd: root, env: trainingEnv, encoding: 'utf8' });
+  if (r.status === null || r.status > 2) throw new Error(`code-cache training run ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+}
+const caches = ['oclif', 'commands', 'aws'].filter((b) => existsSync(join(root, `dist/${b}.js.cache`)));
+console.log(`built dist/{oclif,commands,aws,code-cache}.js, code caches for ${caches.join(', ')}, oclif.manifest.json (${Object.keys(plugin.manifest.commands).length} commands)`);

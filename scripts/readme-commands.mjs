@@ -13,10 +13,10 @@ export const README = join(root, 'README.md');
 const START = '<!-- commands -->';
 const STOP = '<!-- commandsstop -->';
 
-/** Our commands in manifest order, then the plugins' (autocomplete). */
+/** The visible commands, in manifest order (autocomplete's helpers are hidden). */
 export function commandIds() {
-  const own = Object.keys(JSON.parse(readFileSync(join(root, 'oclif.manifest.json'), 'utf8')).commands);
-  return [...own, 'autocomplete'];
+  const { commands } = JSON.parse(readFileSync(join(root, 'oclif.manifest.json'), 'utf8'));
+  return Object.keys(commands).filter((id) => !commands[id].hidden);
 }
 
 export function helpOf(id) {

@@ -37,6 +37,7 @@ import { collectNatMetrics } from './nat-metrics';
 import { OPERATIONS } from './operations';
 import { attempt, settle, type Outcome } from './outcome';
 import { partitionOf, resolveRegion } from './region';
+import type { SharedCalls } from './shared-calls';
 
 export interface CollectTarget {
   /** Absent: derived from the workload (see collect-workload.ts). */
@@ -57,6 +58,8 @@ export interface CollectOptions {
   retryStrategy?: ClientSettings['retryStrategy'];
   /** A scan shares one rate limiter per region and service across its collections (aws/scan.ts). */
   rateLimiterFor?: ClientSettings['rateLimiterFor'];
+  /** ...and the account and region-wide facts, read once for all its targets. */
+  shared?: SharedCalls;
 }
 
 /**
@@ -76,7 +79,7 @@ export async function collectInventory(target: CollectTarget, options: CollectOp
         // The workload's calls start now and run beside the VPC's waves.
         const workload = startWorkload(clients, region, target.workload, target.endpointUrl ? `at ${target.endpointUrl}` : `for ${region}`);
         const vpcId = target.vpcId ?? (await workload.vpcId());
-        const inventory = await collectWith(clients, vpcId, region, target.endpointUrl, target.lookbackSeconds);
+        const inventory = await collectWith(clients, vpcId, region, target.endpointUrl, target.lookbackSeconds, options.shared);
         return withWorkload(inventory, await workload.finish(inventory.target.accountId));
       })(),
     );
@@ -92,12 +95,14 @@ async function collectWith(
   region: string,
   endpointUrl?: string,
   lookbackSeconds = DEFAULT_LOOKBACK_SECONDS,
+  shared?: SharedCalls,
 ): Promise<Inventory> {
   const { ec2, sts } = clients;
   const where = endpointUrl ? `at ${withoutUserInfo(endpointUrl)}` : `for ${region}`;
+  const once = <T>(key: string, call: () => Promise<T>) => (shared ? shared.get(key, call) : call());
 
   const wave1 = await settle({
-    identity: attempt(OPERATIONS.getCallerIdentity, () => getAccountId(sts)),
+    identity: attempt(OPERATIONS.getCallerIdentity, () => once('account', () => getAccountId(sts))),
     vpc: attempt(OPERATIONS.describeVpcs, () => describeVpc(ec2, vpcId)),
     vpcAttributes: attempt(OPERATIONS.describeVpcAttribute, () => describeVpcAttributes(ec2, vpcId)),
     subnets: attempt(OPERATIONS.describeSubnets, () => describeSubnets(ec2, vpcId)),
@@ -107,9 +112,11 @@ async function collectWith(
     networkAcls: attempt(OPERATIONS.describeNetworkAcls, () => describeNetworkAcls(ec2, vpcId)),
     natGateways: attempt(OPERATIONS.describeNatGateways, () => describeNatGateways(ec2, vpcId)),
     internetGateways: attempt(OPERATIONS.describeInternetGateways, () => describeInternetGateways(ec2, vpcId)),
-    prefixLists: attempt(OPERATIONS.describePrefixLists, () => describePrefixLists(ec2, region)),
+    prefixLists: attempt(OPERATIONS.describePrefixLists, () => once(`prefix-lists ${region}`, () => describePrefixLists(ec2, region))),
     // Needs only the region, so it rides in wave 1 rather than lengthening wave 2.
-    endpointServices: attempt(OPERATIONS.describeVpcEndpointServices, () => describeEndpointServices(ec2, clients.ec2Probe, region)),
+    endpointServices: attempt(OPERATIONS.describeVpcEndpointServices, () =>
+      once(`endpoint-services ${region}`, () => describeEndpointServices(ec2, clients.ec2Probe, region)),
+    ),
   });
 
   // The identity is a nicety (the account id in messages): its failures never stop the diagnosis;

@@ -3,6 +3,7 @@
  * each VPC's collection. Every collection keeps its own clients and time budget (a stuck target
  * fails alone), but all collections of one region share one adaptive rate limiter per service:
  * when that region's API throttles, the whole scan slows down, not just the call that saw it.
+ * They also share the account and the region-wide facts, read once (shared-calls.ts).
  */
 import { DescribeRegionsCommand, paginateDescribeVpcs, type EC2Client } from '@aws-sdk/client-ec2';
 import { DefaultRateLimiter, type RateLimiter } from '@smithy/core/retry';
@@ -15,6 +16,7 @@ import { collectInventory, type CollectTarget } from './collect';
 import { errorCode, errorMessage, fatalFailure } from './failures';
 import { LISTING_OPERATIONS, type ListingOperation } from './operations';
 import { resolveRegion } from './region';
+import { SharedCalls } from './shared-calls';
 
 export interface ScanAccess {
   /** --region: the region --all-vpcs scans, and where --regions all asks for the list. */
@@ -52,6 +54,7 @@ export function openScan(access: ScanAccess): AwsScan {
     if (!found) limiters.set(region, (found = rateLimiterPool()));
     return found;
   };
+  const shared = new SharedCalls();
   const homeRegion = () => resolveRegion(access.region, access.profile);
   return {
     homeRegion,
@@ -64,7 +67,7 @@ export function openScan(access: ScanAccess): AwsScan {
       return listing(access, home, limitersOf(home), LISTING_OPERATIONS.describeRegions, describeRegions);
     },
     listVpcs: (region) => listing(access, region, limitersOf(region), LISTING_OPERATIONS.listVpcs, listVpcs),
-    collect: (target) => collectInventory(target, { rateLimiterFor: limitersOf(target.region) }),
+    collect: (target) => collectInventory(target, { rateLimiterFor: limitersOf(target.region), shared }),
   };
 }
 

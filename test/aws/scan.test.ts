@@ -10,7 +10,8 @@ import { openScan, rateLimiterPool } from '../../src/aws/scan';
 import { ALL_LISTING_OPERATIONS } from '../../src/aws/operations';
 import { leastPrivilegePolicy } from '../../src/aws/iam-policy';
 import { DiagnoseError } from '../../src/util/errors';
-import { ENDPOINT, ec2Error, ec2Response, offlineAwsHooks } from './fake-aws';
+import { CALLS, ENDPOINT, FakeAws, REGION, VPC_ID, ec2Error, ec2Response, happy, offlineAwsHooks } from './fake-aws';
+import { answerGetMetricData, happyMetrics } from './fake-cloudwatch';
 
 offlineAwsHooks();
 
@@ -125,6 +126,51 @@ describe('shared rate limiters', () => {
       budget.dispose();
       clients.destroy();
     }
+  });
+});
+
+describe('openScan().collect: what the targets share', () => {
+  const SHARED = ['GetCallerIdentity', 'DescribePrefixLists', 'DescribeVpcEndpointServices'] as const;
+
+  /** Two targets' worth of the per-VPC answers, one of each shared call (unless told otherwise). */
+  function fakeForTwoTargets(sharedTimes = 1): FakeAws {
+    const fake = new FakeAws();
+    for (const call of CALLS) fake.answer(call, happy(call), { times: (SHARED as readonly string[]).includes(call) ? sharedTimes : 2 });
+    answerGetMetricData(nock(ENDPOINT), happyMetrics(), { optional: true });
+    return fake.answerTheRest();
+  }
+
+  it('the account, prefix lists and endpoint services are read once for all targets of a region', async () => {
+    const fake = fakeForTwoTargets();
+    const scan = openScan({ endpointUrl: ENDPOINT });
+    const [a, b] = await Promise.all([scan.collect({ region: REGION, vpcId: VPC_ID, endpointUrl: ENDPOINT }), scan.collect({ region: REGION, vpcId: VPC_ID, endpointUrl: ENDPOINT })]);
+    for (const call of SHARED) assert.equal(fake.requestsFor(call).length, 1, call);
+    assert.equal(fake.requestsFor('DescribeSubnets').length, 2, 'per-VPC calls are still per VPC');
+    for (const inv of [a, b]) {
+      assert.deepEqual(inv.gaps, []);
+      assert.equal(inv.target.accountId, '111122223333');
+      assert.ok(inv.prefixLists && inv.prefixLists.length > 0);
+      assert.ok(inv.endpointServices && inv.endpointServices.length > 0);
+    }
+    assert.notEqual(a.prefixLists, b.prefixLists, 'each inventory has its own copy');
+    assert.deepEqual(a.prefixLists, b.prefixLists);
+    fake.assertAllUsed();
+  });
+
+  it('a shared call that failed for one target is made again by the other, not reported twice', async () => {
+    const fake = new FakeAws()
+      .answer('DescribePrefixLists', ec2Error('UnauthorizedOperation', 'You are not authorized to perform this operation.'), { status: 403 })
+      .answer('DescribePrefixLists', happy('DescribePrefixLists'));
+    for (const call of CALLS) if (call !== 'DescribePrefixLists') fake.answer(call, happy(call), { times: (SHARED as readonly string[]).includes(call) ? 1 : 2 });
+    answerGetMetricData(nock(ENDPOINT), happyMetrics(), { optional: true });
+    fake.answerTheRest();
+    const scan = openScan({ endpointUrl: ENDPOINT });
+    const invs = await Promise.all([scan.collect({ region: REGION, vpcId: VPC_ID, endpointUrl: ENDPOINT }), scan.collect({ region: REGION, vpcId: VPC_ID, endpointUrl: ENDPOINT })]);
+    assert.equal(fake.requestsFor('DescribePrefixLists').length, 2);
+    const gapped = invs.filter((inv) => inv.gaps.some((g) => g.call === 'ec2:DescribePrefixLists'));
+    assert.equal(gapped.length, 1, 'only the target whose call was denied has the gap');
+    assert.ok(invs.some((inv) => (inv.prefixLists ?? []).length > 0));
+    fake.assertAllUsed();
   });
 });
 

@@ -1,21 +1,12 @@
 // The README's command reference is the real `--help` of each command (scripts/readme-commands.mjs).
-// --help is answered from the built manifest: `npm test` builds first; without a build, or with
-// one older than the command sources, this test is skipped outside CI (in CI it always runs).
+// --help is answered from the built manifest (see test/helpers/built.ts for when it is skipped).
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { ROOT, skipUnlessBuilt } from '../helpers/built';
 
-const ROOT = resolve(__dirname, '..', '..');
-const MANIFEST = join(ROOT, 'oclif.manifest.json');
-const sources = [join(ROOT, 'package.json'), ...readdirSync(join(ROOT, 'src', 'commands')).map((f) => join(ROOT, 'src', 'commands', f))];
-const skip = process.env.CI
-  ? false
-  : !existsSync(MANIFEST) || !existsSync(join(ROOT, 'dist', 'commands.js'))
-    ? 'not built: run npm run build'
-    : sources.some((f) => statSync(f).mtimeMs > statSync(MANIFEST).mtimeMs)
-      ? 'the build is older than src/commands: run npm run build'
-      : false;
+const skip = skipUnlessBuilt();
 
 describe('README command reference', () => {
   it('is up to date with the commands (npm run build && npm run readme)', { skip }, async () => {
