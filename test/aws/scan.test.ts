@@ -10,7 +10,7 @@ import { openScan, rateLimiterPool } from '../../src/aws/scan';
 import { ALL_LISTING_OPERATIONS } from '../../src/aws/operations';
 import { leastPrivilegePolicy } from '../../src/aws/iam-policy';
 import { DiagnoseError } from '../../src/util/errors';
-import { CALLS, ENDPOINT, FakeAws, REGION, VPC_ID, ec2Error, ec2Response, happy, offlineAwsHooks } from './fake-aws';
+import { CALLS, ENDPOINT, FakeAws, type Call, REGION, VPC_ID, ec2Error, ec2Response, happy, offlineAwsHooks } from './fake-aws';
 import { answerGetMetricData, happyMetrics } from './fake-cloudwatch';
 
 offlineAwsHooks();
@@ -132,16 +132,17 @@ describe('shared rate limiters', () => {
 describe('openScan().collect: what the targets share', () => {
   const SHARED = ['GetCallerIdentity', 'DescribePrefixLists', 'DescribeVpcEndpointServices'] as const;
 
-  /** Two targets' worth of the per-VPC answers, one of each shared call (unless told otherwise). */
-  function fakeForTwoTargets(sharedTimes = 1): FakeAws {
-    const fake = new FakeAws();
-    for (const call of CALLS) fake.answer(call, happy(call), { times: (SHARED as readonly string[]).includes(call) ? sharedTimes : 2 });
+  /** Two targets' worth of the per-VPC answers and one of each shared call, except the calls in `skip`. */
+  function answerTwoTargets(fake: FakeAws, skip: readonly Call[] = []): FakeAws {
+    for (const call of CALLS) {
+      if (!skip.includes(call)) fake.answer(call, happy(call), { times: (SHARED as readonly Call[]).includes(call) ? 1 : 2 });
+    }
     answerGetMetricData(nock(ENDPOINT), happyMetrics(), { optional: true });
     return fake.answerTheRest();
   }
 
   it('the account, prefix lists and endpoint services are read once for all targets of a region', async () => {
-    const fake = fakeForTwoTargets();
+    const fake = answerTwoTargets(new FakeAws());
     const scan = openScan({ endpointUrl: ENDPOINT });
     const [a, b] = await Promise.all([scan.collect({ region: REGION, vpcId: VPC_ID, endpointUrl: ENDPOINT }), scan.collect({ region: REGION, vpcId: VPC_ID, endpointUrl: ENDPOINT })]);
     for (const call of SHARED) assert.equal(fake.requestsFor(call).length, 1, call);
@@ -158,12 +159,11 @@ describe('openScan().collect: what the targets share', () => {
   });
 
   it('a shared call that failed for one target is made again by the other, not reported twice', async () => {
+    const denied = ec2Error('UnauthorizedOperation', 'You are not authorized to perform this operation.');
     const fake = new FakeAws()
-      .answer('DescribePrefixLists', ec2Error('UnauthorizedOperation', 'You are not authorized to perform this operation.'), { status: 403 })
+      .answer('DescribePrefixLists', denied, { status: 403 })
       .answer('DescribePrefixLists', happy('DescribePrefixLists'));
-    for (const call of CALLS) if (call !== 'DescribePrefixLists') fake.answer(call, happy(call), { times: (SHARED as readonly string[]).includes(call) ? 1 : 2 });
-    answerGetMetricData(nock(ENDPOINT), happyMetrics(), { optional: true });
-    fake.answerTheRest();
+    answerTwoTargets(fake, ['DescribePrefixLists']);
     const scan = openScan({ endpointUrl: ENDPOINT });
     const invs = await Promise.all([scan.collect({ region: REGION, vpcId: VPC_ID, endpointUrl: ENDPOINT }), scan.collect({ region: REGION, vpcId: VPC_ID, endpointUrl: ENDPOINT })]);
     assert.equal(fake.requestsFor('DescribePrefixLists').length, 2);
