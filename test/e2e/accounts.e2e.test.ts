@@ -1,6 +1,6 @@
 // The builders of the end-to-end tier, checked against the emulator with Describe calls: each
 // scenario must leave exactly the account state its doctor test relies on.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   DescribeNatGatewaysCommand,
@@ -9,40 +9,29 @@ import {
   DescribeSubnetsCommand,
   DescribeVpcAttributeCommand,
   DescribeVpcEndpointsCommand,
-  type EC2Client,
   type RouteTable,
   type VpcEndpoint,
 } from '@aws-sdk/client-ec2';
-import { ECR_API_SERVICE, ECR_DKR_SERVICE, S3_SERVICE, SCENARIOS, VPC_CIDR, emulatorEc2, type Account } from './accounts';
-import { startMoto, type Moto } from './moto';
+import { ECR_API_SERVICE, ECR_DKR_SERVICE, S3_SERVICE, SCENARIOS, VPC_CIDR, type Account } from './accounts';
+import { useEmulator } from './emulator';
 
-let moto: Moto;
-let ec2: EC2Client;
-
-before(async () => {
-  moto = await startMoto();
-  ec2 = emulatorEc2(moto.url);
-});
-after(async () => {
-  ec2?.destroy();
-  await moto?.stop();
-});
-beforeEach(() => moto.reset());
+// Only the builders and the emulator are under test here: no CLI run, so no build needed.
+const emu = useEmulator({ cli: false });
 
 async function routeTables(acct: Account): Promise<Map<string, RouteTable>> {
-  const res = await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [acct.vpcId] }] }));
+  const res = await emu.ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [acct.vpcId] }] }));
   return new Map((res.RouteTables ?? []).map((rt) => [rt.RouteTableId!, rt]));
 }
 
 async function endpoints(acct: Account): Promise<VpcEndpoint[]> {
-  const res = await ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: 'vpc-id', Values: [acct.vpcId] }] }));
+  const res = await emu.ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: 'vpc-id', Values: [acct.vpcId] }] }));
   return res.VpcEndpoints ?? [];
 }
 
 async function dnsAttributes(vpcId: string): Promise<{ support?: boolean; hostnames?: boolean }> {
   const [s, h] = await Promise.all([
-    ec2.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsSupport' })),
-    ec2.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsHostnames' })),
+    emu.ec2.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsSupport' })),
+    emu.ec2.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsHostnames' })),
   ]);
   return { support: s.EnableDnsSupport?.Value, hostnames: h.EnableDnsHostnames?.Value };
 }
@@ -53,7 +42,7 @@ const explicitSubnets = (rt: RouteTable | undefined) =>
   (rt?.Associations ?? []).filter((a) => !a.Main && a.SubnetId).map((a) => a.SubnetId!).sort();
 
 async function endpoint443Sources(acct: Account): Promise<{ cidrs: string[]; groups: string[] }> {
-  const res = await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [acct.sg.endpoint] }));
+  const res = await emu.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [acct.sg.endpoint] }));
   const perms = (res.SecurityGroups?.[0]?.IpPermissions ?? []).filter(
     (p) => p.IpProtocol === 'tcp' && p.FromPort === 443 && p.ToPort === 443,
   );
@@ -65,11 +54,11 @@ async function endpoint443Sources(acct: Account): Promise<{ cidrs: string[]; gro
 
 describe('the healthy account', () => {
   it('has the realistic shape: DNS on, tiers, IGW/NAT routes, endpoints, S3 on the app tables', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
 
     assert.deepEqual(await dnsAttributes(acct.vpcId), { support: true, hostnames: true });
 
-    const subnets = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [acct.vpcId] }] }));
+    const subnets = await emu.ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [acct.vpcId] }] }));
     const byName = new Map(
       (subnets.Subnets ?? []).map((s) => [s.Tags?.find((t) => t.Key === 'Name')?.Value, s] as const),
     );
@@ -79,7 +68,7 @@ describe('the healthy account', () => {
     assert.equal(byName.get('app-b')?.AvailabilityZone, 'us-east-1b');
     assert.equal(byName.get('public-a')?.MapPublicIpOnLaunch, true);
 
-    const nats = await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [acct.natId] }));
+    const nats = await emu.ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [acct.natId] }));
     assert.equal(nats.NatGateways?.[0]?.State, 'available');
     assert.equal(nats.NatGateways?.[0]?.SubnetId, acct.subnets.public.a);
 
@@ -127,7 +116,7 @@ describe('the healthy account', () => {
 
 describe('the failure scenarios', () => {
   it('classic: the S3 gateway is on the data table only; the app tables route to the NAT', async () => {
-    const acct = await SCENARIOS.classic().build(ec2);
+    const acct = await SCENARIOS.classic().build(emu.ec2);
     const rts = await routeTables(acct);
     assert.ok(acct.dataRouteTableId && acct.subnets.data);
     const s3 = (await endpoints(acct)).find((e) => e.ServiceName === S3_SERVICE);
@@ -143,7 +132,7 @@ describe('the failure scenarios', () => {
   });
 
   it('classic (unassociated): the S3 gateway exists on no route table', async () => {
-    const acct = await SCENARIOS.classicUnassociated().build(ec2);
+    const acct = await SCENARIOS.classicUnassociated().build(emu.ec2);
     const s3 = (await endpoints(acct)).find((e) => e.ServiceName === S3_SERVICE);
     assert.equal(s3?.VpcEndpointType, 'Gateway');
     assert.deepEqual(s3?.RouteTableIds ?? [], []);
@@ -151,12 +140,12 @@ describe('the failure scenarios', () => {
   });
 
   it('implicit-main: app-b has no explicit association, the main table routes to the NAT, no S3 route', async () => {
-    const acct = await SCENARIOS.implicitMain().build(ec2);
+    const acct = await SCENARIOS.implicitMain().build(emu.ec2);
     assert.equal(acct.appRouteTableIds.b, undefined);
     assert.equal(acct.effectiveRouteTable[acct.subnets.app.b], acct.mainRouteTableId);
 
     // What the doctor must NOT rely on: the association.subnet-id filter skips implicit associations.
-    const bySubnet = await ec2.send(
+    const bySubnet = await emu.ec2.send(
       new DescribeRouteTablesCommand({ Filters: [{ Name: 'association.subnet-id', Values: [acct.subnets.app.b] }] }),
     );
     assert.deepEqual(bySubnet.RouteTables, []);
@@ -171,35 +160,35 @@ describe('the failure scenarios', () => {
   });
 
   it('private-dns-off: the ecr.dkr endpoint has private DNS off, ecr.api keeps it on', async () => {
-    const acct = await SCENARIOS.privateDnsOff().build(ec2);
+    const acct = await SCENARIOS.privateDnsOff().build(emu.ec2);
     const eps = await endpoints(acct);
     assert.equal(eps.find((e) => e.VpcEndpointId === acct.endpoints.ecrDkr)?.PrivateDnsEnabled, false);
     assert.equal(eps.find((e) => e.VpcEndpointId === acct.endpoints.ecrApi)?.PrivateDnsEnabled, true);
   });
 
   it('dns-hostnames-off: enableDnsHostnames is false, enableDnsSupport true', async () => {
-    const acct = await SCENARIOS.dnsHostnamesOff().build(ec2);
+    const acct = await SCENARIOS.dnsHostnamesOff().build(emu.ec2);
     assert.deepEqual(await dnsAttributes(acct.vpcId), { support: true, hostnames: false });
   });
 
   it('missing-ecr-api: only ecr.dkr and the S3 gateway exist', async () => {
-    const acct = await SCENARIOS.missingEcrApi().build(ec2);
+    const acct = await SCENARIOS.missingEcrApi().build(emu.ec2);
     assert.equal(acct.endpoints.ecrApi, undefined);
     assert.deepEqual((await endpoints(acct)).map((e) => e.ServiceName).sort(), [ECR_DKR_SERVICE, S3_SERVICE]);
   });
 
   it('wrong-cidr: the endpoint SG admits 443 only from 192.168.0.0/16', async () => {
-    const acct = await SCENARIOS.wrongCidr().build(ec2);
+    const acct = await SCENARIOS.wrongCidr().build(emu.ec2);
     assert.deepEqual(await endpoint443Sources(acct), { cidrs: ['192.168.0.0/16'], groups: [] });
   });
 
   it('supernet-cidr: the endpoint SG admits 443 from 10.0.0.0/8', async () => {
-    const acct = await SCENARIOS.supernetCidr().build(ec2);
+    const acct = await SCENARIOS.supernetCidr().build(emu.ec2);
     assert.deepEqual(await endpoint443Sources(acct), { cidrs: ['10.0.0.0/8'], groups: [] });
   });
 
   it('workload-sg-only: the endpoint SG admits 443 only from the workload SG', async () => {
-    const acct = await SCENARIOS.workloadSgOnly().build(ec2);
+    const acct = await SCENARIOS.workloadSgOnly().build(emu.ec2);
     assert.notEqual(acct.sg.workload, acct.sg.endpoint);
     assert.deepEqual(await endpoint443Sources(acct), { cidrs: [], groups: [acct.sg.workload] });
   });
@@ -207,10 +196,10 @@ describe('the failure scenarios', () => {
 
 describe('the emulator', () => {
   it('starts from an empty account after reset (only its default VPC)', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
-    await moto.reset();
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
+    await emu.moto.reset();
     await assert.rejects(
-      ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [acct.endpoints.s3!] })),
+      emu.ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [acct.endpoints.s3!] })),
       /does not exist|NotFound/i,
     );
   });

@@ -51,12 +51,12 @@ export const ECR_API_SERVICE = `com.amazonaws.${REGION}.ecr.api`;
 export const ECR_DKR_SERVICE = `com.amazonaws.${REGION}.ecr.dkr`;
 export const S3_SERVICE = `com.amazonaws.${REGION}.s3`;
 
-/** An EC2 client for the emulator: fixed region, dummy static credentials, no retries to hide bugs. */
-export function emulatorEc2(endpoint: string): EC2Client {
+/** An EC2 client for the emulator: us-east-1 unless told, dummy static credentials, no retries to hide bugs. */
+export function emulatorEc2(endpoint: string, region = REGION): EC2Client {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   return new EC2Client({
     endpoint,
-    region: REGION,
+    region,
     credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
     maxAttempts: 1,
   });

@@ -2,38 +2,29 @@
 // exit 2, exactly one line on stderr starting with "ecr-vpce: ", no stack trace anywhere, and
 // under --json a parseable { schemaVersion, error: { reason, message } } on stdout. Input that
 // is wrong on its face must be refused before any AWS call (the recording proxy sees nothing).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateSubnetCommand, CreateVpcCommand, type EC2Client } from '@aws-sdk/client-ec2';
-import { emulatorEc2 } from './accounts';
+import { CreateSubnetCommand, CreateVpcCommand } from '@aws-sdk/client-ec2';
 import { REPO_ROOT, describeRun, emulatorEnv, runCli, type CliEnv, type CliResult } from './cli';
-import { freePort, startMoto, type Moto } from './moto';
+import { useEmulator } from './emulator';
+import { freePort } from './moto';
 import { blackHole, type Loopback } from '../aws/loopback';
 
-let moto: Moto;
-let ec2: EC2Client;
-let scratch: string;
 let vpcId: string;
 let foreignSubnetId: string;
 
-before(async () => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'commands.js'))) throw new Error('dist/commands.js is missing: run `npm run build` first.');
-  scratch = mkdtempSync(join(tmpdir(), 'ecr-vpce-e2e-bad-'));
-  moto = await startMoto();
-  ec2 = emulatorEc2(moto.url);
-  vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc!.VpcId!;
-  const other = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.1.0.0/16' }))).Vpc!.VpcId!;
-  foreignSubnetId = (await ec2.send(new CreateSubnetCommand({ VpcId: other, CidrBlock: '10.1.1.0/24' }))).Subnet!.SubnetId!;
-});
-after(async () => {
-  ec2?.destroy();
-  await moto?.stop();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+// No reset: every test uses the VPCs made once here.
+const emu = useEmulator({
+  reset: false,
+  setup: async ({ ec2 }) => {
+    vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc!.VpcId!;
+    const other = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.1.0.0/16' }))).Vpc!.VpcId!;
+    foreignSubnetId = (await ec2.send(new CreateSubnetCommand({ VpcId: other, CidrBlock: '10.1.1.0/24' }))).Subnet!.SubnetId!;
+  },
 });
 
 interface Failure {
@@ -99,15 +90,15 @@ describe('bad input: refused before any AWS call', { timeout: 120_000 }, () => {
   ];
   for (const c of cases) {
     it(`${c.what} → exit 2 (${c.reason}), one line, no AWS call`, async () => {
-      const { message, runs } = await doctorFails(c.args(), emulatorEnv(moto.url, c.env), c.reason);
+      const { message, runs } = await doctorFails(c.args(), emulatorEnv(emu.url, c.env), c.reason);
       assert.match(message, c.says);
       noAwsCall(runs);
     });
   }
 
   it('snapshot with a malformed --vpc: the same line, no call, no file written', async () => {
-    const file = join(scratch, 'never.json');
-    const res = await runCli(['snapshot', '--vpc', 'vpc-xyz', '-o', file], emulatorEnv(moto.url));
+    const file = join(emu.scratch, 'never.json');
+    const res = await runCli(['snapshot', '--vpc', 'vpc-xyz', '-o', file], emulatorEnv(emu.url));
     assert.match(assertOneLineFailure(res, 'bad-input', false), /--vpc "vpc-xyz" is not a valid VPC id/);
     noAwsCall([res]);
     assert.equal(existsSync(file), false);
@@ -116,17 +107,17 @@ describe('bad input: refused before any AWS call', { timeout: 120_000 }, () => {
 
 describe('bad input: found out by asking AWS', { timeout: 120_000 }, () => {
   it('unknown (well-formed) VPC → vpc-not-found, naming VPC and region', async () => {
-    const { message } = await doctorFails(['--vpc', 'vpc-0123456789abcdef0'], emulatorEnv(moto.url), 'vpc-not-found');
+    const { message } = await doctorFails(['--vpc', 'vpc-0123456789abcdef0'], emulatorEnv(emu.url), 'vpc-not-found');
     assert.match(message, /^VPC vpc-0123456789abcdef0 not found in us-east-1/);
   });
 
   it('a subnet of another VPC → subnet-not-in-vpc, naming both', async () => {
-    const { message } = await doctorFails(['--vpc', vpcId, '--subnet', foreignSubnetId], emulatorEnv(moto.url), 'subnet-not-in-vpc');
+    const { message } = await doctorFails(['--vpc', vpcId, '--subnet', foreignSubnetId], emulatorEnv(emu.url), 'subnet-not-in-vpc');
     assert.equal(message, `${foreignSubnetId} is not in ${vpcId}`);
   });
 
   it('a well-formed subnet id that does not exist → subnet-not-in-vpc', async () => {
-    const { message } = await doctorFails(['--vpc', vpcId, '--subnet', 'subnet-0123456789abcdef0'], emulatorEnv(moto.url), 'subnet-not-in-vpc');
+    const { message } = await doctorFails(['--vpc', vpcId, '--subnet', 'subnet-0123456789abcdef0'], emulatorEnv(emu.url), 'subnet-not-in-vpc');
     assert.match(message, /^subnet-0123456789abcdef0 is not in vpc-/);
   });
 });
@@ -188,7 +179,7 @@ describe('bad snapshot files', { timeout: 120_000 }, () => {
   ];
   for (const f of files) {
     it(`${f.what} → exit 2 (bad-snapshot), one line`, async () => {
-      const path = join(scratch, `snap-${f.what.replace(/\W+/g, '-')}.json`);
+      const path = join(emu.scratch, `snap-${f.what.replace(/\W+/g, '-')}.json`);
       f.make(path);
       const { message } = await doctorFails(['--snapshot', path], {}, 'bad-snapshot');
       assert.match(message, f.says);

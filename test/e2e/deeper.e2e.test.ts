@@ -1,9 +1,7 @@
 // End to end for the deeper network checks: the real CLI (bin/run.js → dist/) against accounts
 // built in the moto emulator, each broken one way through the EC2 API after the healthy build.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   AssociateDhcpOptionsCommand,
   AuthorizeSecurityGroupEgressCommand,
@@ -14,11 +12,10 @@ import {
   ModifyVpcEndpointCommand,
   ReplaceNetworkAclAssociationCommand,
   RevokeSecurityGroupEgressCommand,
-  type EC2Client,
 } from '@aws-sdk/client-ec2';
-import { SCENARIOS, VPC_CIDR, emulatorEc2, type Account } from './accounts';
-import { REPO_ROOT, describeRun, emulatorEnv, parseJson, runCli } from './cli';
-import { startMoto, type Moto } from './moto';
+import { SCENARIOS, VPC_CIDR, type Account } from './accounts';
+import { describeRun, emulatorEnv, parseJson, runCli } from './cli';
+import { useEmulator } from './emulator';
 
 type Status = 'pass' | 'warn' | 'fail' | 'skip' | 'error';
 interface CheckJson {
@@ -37,24 +34,10 @@ interface ReportJson {
 
 const NEW_CHECKS = ['vpc-dhcp-dns', 'endpoint-required-services', 'endpoint-az-coverage', 'workload-sg-egress-443', 'nacl-https', 'endpoint-policy'];
 
-let moto: Moto;
-let ec2: EC2Client;
-
-before(async () => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'commands.js'))) {
-    throw new Error('dist/commands.js is missing: run `npm run build` first (`npm test` does it).');
-  }
-  moto = await startMoto();
-  ec2 = emulatorEc2(moto.url);
-});
-after(async () => {
-  ec2?.destroy();
-  await moto?.stop();
-});
-beforeEach(() => moto.reset());
+const emu = useEmulator();
 
 async function doctor(acct: Account, ...extra: string[]): Promise<ReportJson> {
-  const res = await runCli(['doctor', '--vpc', acct.vpcId, '--json', ...extra], emulatorEnv(moto.url));
+  const res = await runCli(['doctor', '--vpc', acct.vpcId, '--json', ...extra], emulatorEnv(emu.url));
   const report = parseJson<ReportJson>(res);
   assert.equal(res.code, report.summary?.exitCode, `the exit code is the report's exitCode\n${describeRun(res)}`);
   return report;
@@ -77,10 +60,10 @@ const textOf = (c: CheckJson) => JSON.stringify([c.summary, c.evidence, c.remedi
 
 /** The app subnets on a new ACL with only these entries (moto, like AWS, then denies the rest). */
 async function appAcl(acct: Account, entries: { rule: number; egress: boolean; cidr: string; ports: [number, number] }[]): Promise<string> {
-  const created = await ec2.send(new CreateNetworkAclCommand({ VpcId: acct.vpcId }));
+  const created = await emu.ec2.send(new CreateNetworkAclCommand({ VpcId: acct.vpcId }));
   const aclId = created.NetworkAcl!.NetworkAclId!;
   for (const e of entries) {
-    await ec2.send(
+    await emu.ec2.send(
       new CreateNetworkAclEntryCommand({
         NetworkAclId: aclId,
         RuleNumber: e.rule,
@@ -92,18 +75,18 @@ async function appAcl(acct: Account, entries: { rule: number; egress: boolean; c
       }),
     );
   }
-  const current = await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'vpc-id', Values: [acct.vpcId] }] }));
+  const current = await emu.ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'vpc-id', Values: [acct.vpcId] }] }));
   const associations = (current.NetworkAcls ?? []).flatMap((a) => a.Associations ?? []).filter((a) => acct.appSubnetIds.includes(a.SubnetId ?? ''));
   assert.equal(associations.length, acct.appSubnetIds.length, 'each app subnet has an ACL association to replace');
   for (const a of associations) {
-    await ec2.send(new ReplaceNetworkAclAssociationCommand({ AssociationId: a.NetworkAclAssociationId, NetworkAclId: aclId }));
+    await emu.ec2.send(new ReplaceNetworkAclAssociationCommand({ AssociationId: a.NetworkAclAssociationId, NetworkAclId: aclId }));
   }
   return aclId;
 }
 
 describe('deeper checks against the emulator', { timeout: 180_000 }, () => {
   it('healthy, with the workload SG: every new check passes (or skips when it does not apply)', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
     const report = await doctor(acct, '--security-group', acct.sg.workload);
 
     assert.equal(report.summary.exitCode, 0);
@@ -114,9 +97,9 @@ describe('deeper checks against the emulator', { timeout: 180_000 }, () => {
   });
 
   it('workload SG with egress only to the endpoint SG → workload-sg-egress-443 fails naming the SG and the S3 prefix list', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
-    await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: acct.sg.workload, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
-    await ec2.send(
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
+    await emu.ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: acct.sg.workload, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
+    await emu.ec2.send(
       new AuthorizeSecurityGroupEgressCommand({
         GroupId: acct.sg.workload,
         IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ GroupId: acct.sg.endpoint }] }],
@@ -135,7 +118,7 @@ describe('deeper checks against the emulator', { timeout: 180_000 }, () => {
   });
 
   it('a network ACL without inbound ephemeral ports → nacl-https fails naming the ACL and the default rule', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
     const aclId = await appAcl(acct, [
       { rule: 100, egress: true, cidr: '0.0.0.0/0', ports: [443, 443] },
       { rule: 110, egress: true, cidr: VPC_CIDR, ports: [1024, 65535] },
@@ -153,12 +136,12 @@ describe('deeper checks against the emulator', { timeout: 180_000 }, () => {
   });
 
   it('an ecr.dkr endpoint policy without GetDownloadUrlForLayer → endpoint-policy fails naming the endpoint and the action', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
     const PolicyDocument = JSON.stringify({
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: '*', Action: ['ecr:BatchGetImage', 'ecr:BatchCheckLayerAvailability'], Resource: '*' }],
     });
-    await ec2.send(new ModifyVpcEndpointCommand({ VpcEndpointId: acct.endpoints.ecrDkr, PolicyDocument }));
+    await emu.ec2.send(new ModifyVpcEndpointCommand({ VpcEndpointId: acct.endpoints.ecrDkr, PolicyDocument }));
     const report = await doctor(acct);
 
     assert.equal(report.summary.exitCode, 1);
@@ -170,9 +153,9 @@ describe('deeper checks against the emulator', { timeout: 180_000 }, () => {
   });
 
   it('an S3 gateway policy for other buckets only → endpoint-policy fails on s3:GetObject for the starport bucket', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
     const PolicyDocument = JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::corp-artifacts', 'arn:aws:s3:::corp-artifacts/*'] }] });
-    await ec2.send(new ModifyVpcEndpointCommand({ VpcEndpointId: acct.endpoints.s3, PolicyDocument }));
+    await emu.ec2.send(new ModifyVpcEndpointCommand({ VpcEndpointId: acct.endpoints.s3, PolicyDocument }));
     const report = await doctor(acct);
 
     const c = check(report, 'endpoint-policy', 'fail');
@@ -181,10 +164,10 @@ describe('deeper checks against the emulator', { timeout: 180_000 }, () => {
   });
 
   it('custom DHCP DNS servers → vpc-dhcp-dns warns with the VPC resolver address (base + 2)', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
-    const dhcp = await ec2.send(new CreateDhcpOptionsCommand({ DhcpConfigurations: [{ Key: 'domain-name-servers', Values: ['10.0.0.53', '10.0.1.53'] }] }));
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
+    const dhcp = await emu.ec2.send(new CreateDhcpOptionsCommand({ DhcpConfigurations: [{ Key: 'domain-name-servers', Values: ['10.0.0.53', '10.0.1.53'] }] }));
     const id = dhcp.DhcpOptions!.DhcpOptionsId!;
-    await ec2.send(new AssociateDhcpOptionsCommand({ DhcpOptionsId: id, VpcId: acct.vpcId }));
+    await emu.ec2.send(new AssociateDhcpOptionsCommand({ DhcpOptionsId: id, VpcId: acct.vpcId }));
     const report = await doctor(acct);
 
     assert.equal(report.summary.exitCode, 0, 'a warning only');
@@ -196,7 +179,7 @@ describe('deeper checks against the emulator', { timeout: 180_000 }, () => {
   });
 
   it('ECS on EC2 without ecs/ecs-agent/ecs-telemetry endpoints → endpoint-required-services fails naming each', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
     const report = await doctor(acct, '--platform', 'ecs-ec2');
 
     othersClean(report, ['endpoint-required-services']);
@@ -207,8 +190,8 @@ describe('deeper checks against the emulator', { timeout: 180_000 }, () => {
   });
 
   it('an ecr.dkr endpoint in one zone only → endpoint-az-coverage warns naming the other zone', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
-    await ec2.send(new ModifyVpcEndpointCommand({ VpcEndpointId: acct.endpoints.ecrDkr, RemoveSubnetIds: [acct.subnets.app.b] }));
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
+    await emu.ec2.send(new ModifyVpcEndpointCommand({ VpcEndpointId: acct.endpoints.ecrDkr, RemoveSubnetIds: [acct.subnets.app.b] }));
     const report = await doctor(acct);
 
     othersClean(report, ['endpoint-az-coverage']);

@@ -1,15 +1,13 @@
 // End to end: the real CLI process (bin/run.js → dist/) against accounts built in the moto
 // emulator through the EC2 API. Each test builds one scenario, runs `doctor`, and checks the
 // verdict, the statuses of the checks that matter, the evidence ids and the traffic paths.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EC2Client } from '@aws-sdk/client-ec2';
-import { ECR_API_SERVICE, SCENARIOS, emulatorEc2, type Account } from './accounts';
-import { REPO_ROOT, describeRun, emulatorEnv, parseJson, runCli, type CliResult } from './cli';
-import { startMoto, type Moto } from './moto';
+import { ECR_API_SERVICE, SCENARIOS, type Account } from './accounts';
+import { describeRun, emulatorEnv, parseJson, runCli, type CliResult } from './cli';
+import { useEmulator } from './emulator';
 
 // ---------------------------------------------------------------------------------------------
 // The --json contract, as documented (kept here, not imported from src: this tier tests the output).
@@ -77,26 +75,9 @@ const CATALOGUE_ORDER = [
 // ---------------------------------------------------------------------------------------------
 // Fixture: one emulator for this file, reset before each test.
 
-let moto: Moto;
-let ec2: EC2Client;
-let scratch: string;
+const emu = useEmulator();
 
-before(async () => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'commands.js'))) {
-    throw new Error('dist/commands.js is missing: run `npm run build` first (`npm test` does it).');
-  }
-  scratch = mkdtempSync(join(tmpdir(), 'ecr-vpce-e2e-doctor-'));
-  moto = await startMoto();
-  ec2 = emulatorEc2(moto.url);
-});
-after(async () => {
-  ec2?.destroy();
-  await moto?.stop();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
-beforeEach(() => moto.reset());
-
-const cli = (args: string[]) => runCli(args, emulatorEnv(moto.url));
+const cli = (args: string[]) => runCli(args, emulatorEnv(emu.url));
 
 async function doctor(acct: Account, ...extra: string[]): Promise<{ res: CliResult; report: ReportJson }> {
   const res = await cli(['doctor', '--vpc', acct.vpcId, '--json', ...extra]);
@@ -151,7 +132,7 @@ const textOf = (c: CheckJson) => JSON.stringify([c.summary, c.evidence, c.remedi
 
 describe('doctor against the emulator', { timeout: 300_000 }, () => {
   it('healthy: exit 0, every check passes or skips, all three flows stay on VPC endpoints', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
     const { res, report } = await doctor(acct);
 
     assert.equal(res.code, 0, describeRun(res));
@@ -186,7 +167,7 @@ describe('doctor against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('classic: S3 gateway on the data table only → s3-route-association fails on the app tables, layers via NAT, exit 1', async () => {
-    const acct = await SCENARIOS.classic().build(ec2);
+    const acct = await SCENARIOS.classic().build(emu.ec2);
     const { res, report } = await doctor(acct);
 
     assert.equal(res.code, 1, describeRun(res));
@@ -219,7 +200,7 @@ describe('doctor against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('classic, human output: a line per app subnet saying "image layers → NAT nat-…", no colour, exit 1', async () => {
-    const acct = await SCENARIOS.classic().build(ec2);
+    const acct = await SCENARIOS.classic().build(emu.ec2);
     const res = await cli(['doctor', '--vpc', acct.vpcId]);
 
     assert.equal(res.code, 1, describeRun(res));
@@ -238,7 +219,7 @@ describe('doctor against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('classic, S3 gateway associated with no table at all → the same failure on both app tables', async () => {
-    const acct = await SCENARIOS.classicUnassociated().build(ec2);
+    const acct = await SCENARIOS.classicUnassociated().build(emu.ec2);
     const { res, report } = await doctor(acct);
 
     assert.equal(res.code, 1, describeRun(res));
@@ -251,7 +232,7 @@ describe('doctor against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('implicit-main: app-b uses the main table implicitly → s3-route-association names the main table', async () => {
-    const acct = await SCENARIOS.implicitMain().build(ec2);
+    const acct = await SCENARIOS.implicitMain().build(emu.ec2);
     const { res, report } = await doctor(acct);
 
     assert.equal(res.code, 1, describeRun(res));
@@ -275,7 +256,7 @@ describe('doctor against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('private-dns-off: ecr.dkr without private DNS → endpoint-private-dns fails on that endpoint, registry via NAT', async () => {
-    const acct = await SCENARIOS.privateDnsOff().build(ec2);
+    const acct = await SCENARIOS.privateDnsOff().build(emu.ec2);
     const { res, report } = await doctor(acct);
 
     assert.equal(res.code, 1, describeRun(res));
@@ -293,7 +274,7 @@ describe('doctor against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('dns-hostnames-off: enableDnsHostnames false → vpc-dns-hostnames fails, API and registry via NAT', async () => {
-    const acct = await SCENARIOS.dnsHostnamesOff().build(ec2);
+    const acct = await SCENARIOS.dnsHostnamesOff().build(emu.ec2);
     const { res, report } = await doctor(acct);
 
     assert.equal(res.code, 1, describeRun(res));
@@ -315,7 +296,7 @@ describe('doctor against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('missing-ecr-api: endpoint-ecr-api fails on the default platform (fargate), ECR API via NAT', async () => {
-    const acct = await SCENARIOS.missingEcrApi().build(ec2);
+    const acct = await SCENARIOS.missingEcrApi().build(emu.ec2);
     const { res, report } = await doctor(acct);
 
     assert.equal(res.code, 1, describeRun(res));
@@ -334,7 +315,7 @@ describe('doctor against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('missing-ecr-api with --platform fargate-1.3: endpoint-ecr-api is skip, exit 0', async () => {
-    const acct = await SCENARIOS.missingEcrApi().build(ec2);
+    const acct = await SCENARIOS.missingEcrApi().build(emu.ec2);
     const { res, report } = await doctor(acct, '--platform', 'fargate-1.3');
 
     assert.equal(res.code, 0, describeRun(res));
@@ -345,7 +326,7 @@ describe('doctor against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('wrong-cidr: endpoint SG admits 443 only from 192.168.0.0/16 → fails naming the SG and both app subnets', async () => {
-    const acct = await SCENARIOS.wrongCidr().build(ec2);
+    const acct = await SCENARIOS.wrongCidr().build(emu.ec2);
     const { res, report } = await doctor(acct);
 
     assert.equal(res.code, 1, describeRun(res));
@@ -366,7 +347,7 @@ describe('doctor against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('wrong-cidr variant: 443 from 10.0.0.0/8 covers the app subnets (containment) → pass, exit 0', async () => {
-    const acct = await SCENARIOS.supernetCidr().build(ec2);
+    const acct = await SCENARIOS.supernetCidr().build(emu.ec2);
     const { res, report } = await doctor(acct);
 
     assert.equal(res.code, 0, describeRun(res));
@@ -376,7 +357,7 @@ describe('doctor against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('wrong-cidr variant: 443 only from the workload SG → pass with --security-group, exit 0', async () => {
-    const acct = await SCENARIOS.workloadSgOnly().build(ec2);
+    const acct = await SCENARIOS.workloadSgOnly().build(emu.ec2);
     const { res, report } = await doctor(acct, '--security-group', acct.sg.workload);
 
     assert.equal(res.code, 0, describeRun(res));
@@ -390,7 +371,7 @@ describe('doctor against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('wrong-cidr variant: 443 only from the workload SG, without --security-group → fail, exit 1', async () => {
-    const acct = await SCENARIOS.workloadSgOnly().build(ec2);
+    const acct = await SCENARIOS.workloadSgOnly().build(emu.ec2);
     const { res, report } = await doctor(acct);
 
     assert.equal(res.code, 1, describeRun(res));
@@ -421,8 +402,8 @@ describe('doctor against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('snapshot then doctor --snapshot (offline) gives the same checks, summary and paths as the live run', async () => {
-    const acct = await SCENARIOS.classic().build(ec2);
-    const file = join(scratch, 'classic.json');
+    const acct = await SCENARIOS.classic().build(emu.ec2);
+    const file = join(emu.scratch, 'classic.json');
 
     const snap = await cli(['snapshot', '--vpc', acct.vpcId, '-o', file]);
     assert.equal(snap.code, 0, describeRun(snap));

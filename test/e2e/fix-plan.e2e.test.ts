@@ -7,32 +7,23 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it, type TestContext } from 'node:test';
-import { DescribeRouteTablesCommand, DescribeVpcEndpointsCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { beforeEach, describe, it, type TestContext } from 'node:test';
+import { DescribeRouteTablesCommand, DescribeVpcEndpointsCommand } from '@aws-sdk/client-ec2';
 import type { Report } from '../../src/report/model';
-import { anAccount, emulatorEc2, SCENARIOS, type Account, type AccountBuilder } from './accounts';
+import { anAccount, SCENARIOS, type Account, type AccountBuilder } from './accounts';
 import { cleanEnv, describeRun, emulatorEnv, parseJson, runCli, type CliResult } from './cli';
-import { startMoto, type Moto } from './moto';
+import { useEmulator } from './emulator';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 
-let moto: Moto;
-let ec2: EC2Client;
 let proxy: RecordingProxy;
 
-before(async () => {
-  moto = await startMoto();
-  ec2 = emulatorEc2(moto.url);
-  proxy = await startRecordingProxy(moto.url);
+const emu = useEmulator({
+  setup: async ({ url }) => {
+    proxy = await startRecordingProxy(url);
+    return () => proxy.stop();
+  },
 });
-after(async () => {
-  ec2?.destroy();
-  await proxy?.stop();
-  await moto?.stop();
-});
-beforeEach(async () => {
-  await moto.reset();
-  proxy.clear();
-});
+beforeEach(() => proxy.clear());
 
 const hasAwsCli = spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0;
 
@@ -46,7 +37,7 @@ function needAwsCli(t: TestContext): boolean {
   return false;
 }
 
-const doctor = (acct: Account, args: string[]) => runCli(['doctor', '--vpc', acct.vpcId, ...args], emulatorEnv(moto.url));
+const doctor = (acct: Account, args: string[]) => runCli(['doctor', '--vpc', acct.vpcId, ...args], emulatorEnv(emu.url));
 
 async function report(acct: Account, args: string[]): Promise<{ res: CliResult; report: Report }> {
   const res = await doctor(acct, ['--json', ...args]);
@@ -111,9 +102,9 @@ const CASES: Case[] = [
     // which AWS does: the emulator proves the plan's call, not the route. See README.
     emulated: async (acct) => {
       const app = [acct.appRouteTableIds.a!, acct.appRouteTableIds.b!];
-      const ep = await ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [acct.endpoints.s3!] }));
+      const ep = await emu.ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [acct.endpoints.s3!] }));
       for (const rt of app) assert.ok(ep.VpcEndpoints?.[0]?.RouteTableIds?.includes(rt), `${rt} not associated`);
-      const rts = await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: app }));
+      const rts = await emu.ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: app }));
       const s3Routes = (rts.RouteTables ?? []).flatMap((rt) => (rt.Routes ?? []).filter((r) => r.GatewayId === acct.endpoints.s3));
       assert.deepEqual(s3Routes, [], 'moto now writes the gateway route on ModifyVpcEndpoint: update the README note');
     },
@@ -188,7 +179,7 @@ describe('doctor --fix-plan=cli, applied with the aws CLI against the emulator',
   for (const c of CASES) {
     it(c.name, async (t) => {
       if (!needAwsCli(t)) return;
-      const acct = await c.account().build(ec2);
+      const acct = await c.account().build(emu.ec2);
       const args = c.args?.(acct) ?? [];
 
       const before = await report(acct, ['--fix-plan', ...args]);
@@ -225,22 +216,22 @@ describe('doctor --fix-plan=cli, applied with the aws CLI against the emulator',
 
 describe('doctor --fix-plan output streams', () => {
   it('terraform: HCL alone on stdout; a healthy account: a script that changes nothing', async () => {
-    const broken = await SCENARIOS.classic().build(ec2);
+    const broken = await SCENARIOS.classic().build(emu.ec2);
     const hcl = await doctor(broken, ['--fix-plan=terraform']);
     assert.equal(hcl.code, 1, describeRun(hcl));
     assert.match(hcl.stdout, /^# ecr-vpce fix plan/);
     assert.match(hcl.stdout, /^resource "aws_vpc_endpoint_route_table_association" /m);
     assert.doesNotMatch(hcl.stdout, /Verdict/);
 
-    await moto.reset();
-    const healthy = await SCENARIOS.healthy().build(ec2);
+    await emu.moto.reset();
+    const healthy = await SCENARIOS.healthy().build(emu.ec2);
     const script = await doctor(healthy, ['--fix-plan=cli']);
     assert.equal(script.code, 0, describeRun(script));
     assert.deepEqual(script.stdout.split('\n').filter((l) => l && !l.startsWith('#') && l !== 'set -eu'), []);
   });
 
   it('a bare --fix-plan prints the report, then the numbered plan', async () => {
-    const acct = await SCENARIOS.dnsHostnamesOff().build(ec2);
+    const acct = await SCENARIOS.dnsHostnamesOff().build(emu.ec2);
     const res = await doctor(acct, ['--fix-plan']);
     assert.equal(res.code, 1, describeRun(res));
     const verdict = res.stdout.indexOf('Verdict: FAIL');
@@ -250,7 +241,7 @@ describe('doctor --fix-plan output streams', () => {
   });
 
   it('--json with --fix-plan=cli is refused (exit 2), before any AWS call', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
     // Through the recording proxy, so "no call" is observed rather than assumed.
     const res = await runCli(['doctor', '--vpc', acct.vpcId, '--json', '--fix-plan=cli'], emulatorEnv(proxy.url));
     assert.equal(res.code, 2, describeRun(res));

@@ -4,16 +4,14 @@
 // times normalised: the emulator makes new ones on every run). One doctor run writes all four
 // files (--output repeated), so they must agree with each other and with the exit code.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import type { EC2Client } from '@aws-sdk/client-ec2';
+import { describe, it } from 'node:test';
 import { assertValidJunit, assertValidSarif } from '../helpers/formats';
 import { assertGolden } from '../helpers/golden';
-import { SCENARIOS, emulatorEc2, type Account, type ScenarioName } from './accounts';
-import { REPO_ROOT, describeRun, emulatorEnv, parseJson, runCli } from './cli';
-import { startMoto, type Moto } from './moto';
+import { SCENARIOS, type Account, type ScenarioName } from './accounts';
+import { describeRun, emulatorEnv, parseJson, runCli } from './cli';
+import { useEmulator } from './emulator';
 
 interface ReportJson {
   checks: { id: string; status: string; suppression?: { suppressed: boolean; rules: { reason: string }[] } }[];
@@ -22,30 +20,13 @@ interface ReportJson {
   suppressions?: { check: string; state: string }[];
 }
 
-let moto: Moto;
-let ec2: EC2Client;
-let scratch: string;
+const emu = useEmulator();
 
-before(async () => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'commands.js'))) {
-    throw new Error('dist/commands.js is missing: run `npm run build` first (`npm test` does it).');
-  }
-  scratch = mkdtempSync(join(tmpdir(), 'ecr-vpce-e2e-formats-'));
-  moto = await startMoto();
-  ec2 = emulatorEc2(moto.url);
-});
-after(async () => {
-  ec2?.destroy();
-  await moto?.stop();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
-beforeEach(() => moto.reset());
-
-const cli = (args: string[]) => runCli(args, emulatorEnv(moto.url));
+const cli = (args: string[]) => runCli(args, emulatorEnv(emu.url));
 
 /** One run, four files. */
 async function allFormats(acct: Account, name: string, ...extra: string[]) {
-  const file = (ext: string) => join(scratch, `${name}.${ext}`);
+  const file = (ext: string) => join(emu.scratch, `${name}.${ext}`);
   const res = await cli(['doctor', '--vpc', acct.vpcId, ...['sarif', 'xml', 'md', 'json'].flatMap((e) => ['--output', file(e)]), ...extra]);
   const read = (ext: string) => readFileSync(file(ext), 'utf8');
   const report = JSON.parse(read('json')) as ReportJson;
@@ -70,7 +51,7 @@ const SCENARIO_NAMES: ScenarioName[] = ['healthy', 'classic', 'implicitMain', 'p
 describe('every format from the emulator accounts', { timeout: 600_000 }, () => {
   for (const name of SCENARIO_NAMES) {
     it(`${name}: SARIF valid, JUnit well-formed, all agree with the JSON report`, async () => {
-      const acct = await SCENARIOS[name]().build(ec2);
+      const acct = await SCENARIOS[name]().build(emu.ec2);
       const { report, sarif, junit, markdown } = await allFormats(acct, name);
 
       const log = assertValidSarif(sarif);
@@ -95,15 +76,15 @@ describe('every format from the emulator accounts', { timeout: 600_000 }, () => 
 
   it('Markdown/Mermaid golden: the classic leak and the implicit main route table', async () => {
     for (const [name, golden] of [['classic', 'e2e-markdown-classic.md'], ['implicitMain', 'e2e-markdown-implicit-main.md']] as const) {
-      await moto.reset();
-      const acct = await SCENARIOS[name]().build(ec2);
+      await emu.moto.reset();
+      const acct = await SCENARIOS[name]().build(emu.ec2);
       const { markdown } = await allFormats(acct, `golden-${name}`);
       assertGolden(golden, normalise(markdown));
     }
   });
 
   it('--format sarif alone on stdout; --strict makes a warning an error in SARIF and a failure in JUnit', async () => {
-    const acct = await SCENARIOS.classic().build(ec2);
+    const acct = await SCENARIOS.classic().build(emu.ec2);
     const plain = await cli(['doctor', '--vpc', acct.vpcId, '--format', 'sarif', '--sarif-artifact', '.github/workflows/ecr-vpce.yml']);
     const log = assertValidSarif(plain.stdout);
     assert.equal(plain.code, 1);
@@ -117,10 +98,10 @@ describe('every format from the emulator accounts', { timeout: 600_000 }, () => 
   });
 
   it('a config file: defaults and a suppression that turns exit 1 into 0, still shown; an expired one is ignored', async () => {
-    const acct = await SCENARIOS.classic().build(ec2);
+    const acct = await SCENARIOS.classic().build(emu.ec2);
     const tables = [acct.appRouteTableIds.a!, acct.appRouteTableIds.b!];
     const config = (expires: string) => {
-      const path = join(scratch, `config-${expires}.json`);
+      const path = join(emu.scratch, `config-${expires}.json`);
       writeFileSync(
         path,
         JSON.stringify({
@@ -156,7 +137,7 @@ describe('every format from the emulator accounts', { timeout: 600_000 }, () => 
   });
 
   it('a bad config or a bad combination of flags: exit 2, one line naming the problem, before any AWS call', async () => {
-    const bad = join(scratch, 'bad.json');
+    const bad = join(emu.scratch, 'bad.json');
     writeFileSync(bad, JSON.stringify({ suppress: [{ check: 'endpoint-az-coverage', reason: 'x', expires: 'soon' }] }));
     const res = await cli(['doctor', '--vpc', 'vpc-0123456789abcdef0', '--config', bad]);
     assert.equal(res.code, 2, describeRun(res));

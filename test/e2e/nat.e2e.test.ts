@@ -1,16 +1,13 @@
 // End to end: NAT gateway bytes. Accounts built in moto through the EC2 API, NAT gateway metrics
 // put into AWS/NATGateway through CloudWatch's own API (timestamps relative to now, inside the
 // lookback window), then the real CLI reads them back with GetMetricData and judges them.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';
-import type { EC2Client } from '@aws-sdk/client-ec2';
-import { REGION, SCENARIOS, emulatorEc2, type Account } from './accounts';
-import { REPO_ROOT, describeRun, emulatorEnv, parseJson, runCli, type CliResult } from './cli';
-import { startMoto, type Moto } from './moto';
+import { REGION, SCENARIOS, type Account } from './accounts';
+import { describeRun, emulatorEnv, parseJson, runCli, type CliResult } from './cli';
+import { useEmulator } from './emulator';
 
 // The parts of the --json contract this file reads.
 interface CheckJson {
@@ -36,35 +33,22 @@ interface ReportJson {
   natTraffic?: { start: string; end: string; periodSeconds: number; price: { usdPerGb: number; source: string }; nats: NatJson[] };
 }
 
-let moto: Moto;
-let ec2: EC2Client;
 let cw: CloudWatchClient;
-let scratch: string;
 
-before(async () => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'commands.js'))) {
-    throw new Error('dist/commands.js is missing: run `npm run build` first (`npm test` does it).');
-  }
-  scratch = mkdtempSync(join(tmpdir(), 'ecr-vpce-e2e-nat-'));
-  moto = await startMoto();
-  ec2 = emulatorEc2(moto.url);
-  // moto 5.2 quirk: it gunzips a gzip-encoded PutMetricData body twice (500 "Not a gzipped file"),
-  // and the SDK gzips bodies over 10 kB: send them plain.
-  cw = new CloudWatchClient({
-    endpoint: moto.url,
-    region: REGION,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-    maxAttempts: 1,
-    disableRequestCompression: true,
-  });
+const emu = useEmulator({
+  setup: ({ url }) => {
+    // moto 5.2 quirk: it gunzips a gzip-encoded PutMetricData body twice (500 "Not a gzipped file"),
+    // and the SDK gzips bodies over 10 kB: send them plain.
+    cw = new CloudWatchClient({
+      endpoint: url,
+      region: REGION,
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+      maxAttempts: 1,
+      disableRequestCompression: true,
+    });
+    return () => cw.destroy();
+  },
 });
-after(async () => {
-  ec2?.destroy();
-  cw?.destroy();
-  await moto?.stop();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
-beforeEach(() => moto.reset());
 
 const MB = 1e6;
 const GB = 1e9;
@@ -99,7 +83,7 @@ function traffic(spikes: Record<number, number> = {}): { minutesAgo: number; byt
   return Array.from({ length: 286 }, (_, k) => 12 + k * 5).map((minutesAgo) => ({ minutesAgo, bytes: spikes[minutesAgo] ?? 2 * MB }));
 }
 
-const cli = (args: string[]) => runCli(args, emulatorEnv(moto.url));
+const cli = (args: string[]) => runCli(args, emulatorEnv(emu.url));
 
 async function doctor(acct: Account, ...extra: string[]): Promise<{ res: CliResult; report: ReportJson; nat: CheckJson }> {
   const res = await cli(['doctor', '--vpc', acct.vpcId, '--json', ...extra]);
@@ -112,7 +96,7 @@ async function doctor(acct: Account, ...extra: string[]): Promise<{ res: CliResu
 
 describe('nat-image-traffic against the emulator', { timeout: 300_000 }, () => {
   it('classic (S3 route missing) with a 3 GB spike: fail, likely image layers through the NAT, GB and cost, exit 1', async () => {
-    const acct = await SCENARIOS.classic().build(ec2);
+    const acct = await SCENARIOS.classic().build(emu.ec2);
     await putNatBytes(acct.natId, traffic({ 122: 3 * GB }));
     const { res, report, nat } = await doctor(acct);
 
@@ -142,7 +126,7 @@ describe('nat-image-traffic against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('classic, human output: the sparkline with the spike marked under nat-image-traffic', async () => {
-    const acct = await SCENARIOS.classic().build(ec2);
+    const acct = await SCENARIOS.classic().build(emu.ec2);
     await putNatBytes(acct.natId, traffic({ 122: 3 * GB, 602: 1.5 * GB }));
     const res = await cli(['doctor', '--vpc', acct.vpcId]);
     assert.equal(res.code, 1, describeRun(res));
@@ -156,7 +140,7 @@ describe('nat-image-traffic against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('healthy (every ECR path private) with a spike: warn, something else pulls through the NAT, exit 0', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
     await putNatBytes(acct.natId, traffic({ 92: 2 * GB }));
     const { res, report, nat } = await doctor(acct);
 
@@ -169,7 +153,7 @@ describe('nat-image-traffic against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('healthy, steady traffic only: pass with the volume and the monthly cost', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
     await putNatBytes(acct.natId, traffic());
     const { res, nat } = await doctor(acct);
     assert.equal(res.code, 0, describeRun(res));
@@ -178,14 +162,14 @@ describe('nat-image-traffic against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('no data point at all: pass, "no traffic recorded"', async () => {
-    const acct = await SCENARIOS.classic().build(ec2);
+    const acct = await SCENARIOS.classic().build(emu.ec2);
     const { nat } = await doctor(acct);
     assert.equal(nat.status, 'pass', nat.summary);
     assert.match(nat.summary, /^No traffic recorded on/);
   });
 
   it('--lookback 3h leaves a spike of 5 hours ago out (1-minute periods); the default 24h sees it', async () => {
-    const acct = await SCENARIOS.classic().build(ec2);
+    const acct = await SCENARIOS.classic().build(emu.ec2);
     await putNatBytes(acct.natId, traffic({ 302: 3 * GB }));
     const short = await doctor(acct, '--lookback', '3h');
     assert.equal(short.nat.status, 'pass', short.nat.summary);
@@ -195,7 +179,7 @@ describe('nat-image-traffic against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('--nat-price-per-gb replaces the list price in the estimate', async () => {
-    const acct = await SCENARIOS.classic().build(ec2);
+    const acct = await SCENARIOS.classic().build(emu.ec2);
     await putNatBytes(acct.natId, [{ minutesAgo: 60, bytes: 10 * GB }]);
     const { nat, report } = await doctor(acct, '--nat-price-per-gb', '0.1');
     assert.match(nat.summary, /≈ \$1\.00 for 10\.0 GB in the last 24h, ≈ \$30\.00 per 30-day month at \$0\.1\/GB \(--nat-price-per-gb\)/);
@@ -203,9 +187,9 @@ describe('nat-image-traffic against the emulator', { timeout: 300_000 }, () => {
   });
 
   it('the snapshot carries the metrics: `doctor --snapshot` replays the same verdict offline', async () => {
-    const acct = await SCENARIOS.classic().build(ec2);
+    const acct = await SCENARIOS.classic().build(emu.ec2);
     await putNatBytes(acct.natId, traffic({ 122: 3 * GB }));
-    const file = join(scratch, 'classic-nat.json');
+    const file = join(emu.scratch, 'classic-nat.json');
     const saved = await cli(['snapshot', '--vpc', acct.vpcId, '-o', file]);
     assert.equal(saved.code, 0, describeRun(saved));
     const live = await doctor(acct);

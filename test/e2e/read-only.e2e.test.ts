@@ -1,16 +1,15 @@
 // The read-only proof, end to end: the real CLI against the emulator, every wire request
 // recorded by the proxy in runCli. Every CLI run of the e2e suite is guarded the same way;
 // this file also proves the guard is not vacuous and the IAM policy covers what was sent.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AssociateDhcpOptionsCommand, CreateDhcpOptionsCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { AssociateDhcpOptionsCommand, CreateDhcpOptionsCommand } from '@aws-sdk/client-ec2';
 import { ALL_OPERATIONS } from '../../src/aws/operations';
-import { SCENARIOS, emulatorEc2 } from './accounts';
+import { SCENARIOS } from './accounts';
 import { REPO_ROOT, describeRun, emulatorEnv, runCli } from './cli';
-import { startMoto, type Moto } from './moto';
+import { useEmulator } from './emulator';
 import { assertReadOnly, observedOperations } from './read-only-guard';
 
 /** The parts a plain `doctor --vpc` collects for a VPC with a NAT gateway. */
@@ -19,31 +18,19 @@ const VPC_PARTS: readonly string[] = [
   'networkAcls', 'natGateways', 'internetGateways', 'prefixLists', 'endpointServices', 'natMetrics',
 ];
 
-let moto: Moto;
-let ec2: EC2Client;
-let scratch: string;
-
-before(async () => {
-  scratch = mkdtempSync(join(tmpdir(), 'ecr-vpce-e2e-ro-'));
-  moto = await startMoto();
-  ec2 = emulatorEc2(moto.url);
-});
-after(async () => {
-  ec2?.destroy();
-  await moto?.stop();
-  rmSync(scratch, { recursive: true, force: true });
-});
+// No reset: the second test reads what the first one recorded.
+const emu = useEmulator({ reset: false });
 
 describe('read-only by proof', () => {
   it('doctor and snapshot send only Describe/Get/List operations, and every one the collector knows', async () => {
-    const acct = await SCENARIOS.classic().build(ec2);
+    const acct = await SCENARIOS.classic().build(emu.ec2);
     // A custom DHCP option set, so that the wave-2 DescribeDhcpOptions call is made too.
-    const dhcp = await ec2.send(new CreateDhcpOptionsCommand({ DhcpConfigurations: [{ Key: 'domain-name-servers', Values: ['AmazonProvidedDNS'] }] }));
-    await ec2.send(new AssociateDhcpOptionsCommand({ VpcId: acct.vpcId, DhcpOptionsId: dhcp.DhcpOptions!.DhcpOptionsId! }));
-    const env = emulatorEnv(moto.url);
+    const dhcp = await emu.ec2.send(new CreateDhcpOptionsCommand({ DhcpConfigurations: [{ Key: 'domain-name-servers', Values: ['AmazonProvidedDNS'] }] }));
+    await emu.ec2.send(new AssociateDhcpOptionsCommand({ VpcId: acct.vpcId, DhcpOptionsId: dhcp.DhcpOptions!.DhcpOptionsId! }));
+    const env = emulatorEnv(emu.url);
     const doctor = await runCli(['doctor', '--vpc', acct.vpcId, '--json'], env);
     assert.equal(doctor.code, 1, describeRun(doctor));
-    const snap = await runCli(['snapshot', '--vpc', acct.vpcId, '-o', join(scratch, 's.json')], env);
+    const snap = await runCli(['snapshot', '--vpc', acct.vpcId, '-o', join(emu.scratch, 's.json')], env);
     assert.equal(snap.code, 0, describeRun(snap));
     // runCli already failed the run on any write; here: the recording really saw the calls.
     // Workload calls (ECS, EKS, ECR images) are made only with workload flags: not expected here.

@@ -1,15 +1,14 @@
 // End to end: `doctor --all-vpcs` / `--regions` over VPCs in two regions of the moto emulator
 // (moto keeps per-region state, and its own default VPC in every region; AWS_ENDPOINT_URL sends
 // every region's calls to it). The combined --json report is validated against its schema.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateTagsCommand, CreateVpcCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateTagsCommand, CreateVpcCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { anAccount, buildAccount, emulatorEc2, type Account } from './accounts';
 import { REPO_ROOT, describeRun, emulatorEnv, parseJson, runCli } from './cli';
-import { startMoto, type Moto } from './moto';
+import { useEmulator } from './emulator';
 import { observedOperations } from './read-only-guard';
 import { assertValidScan } from '../helpers/scan-schema';
 import { assertValidSarif } from '../helpers/formats';
@@ -25,19 +24,12 @@ interface ScanJson {
   summary: { targets: number; pass: number; warn: number; fail: number; error: number; exitCode: number };
 }
 
-let moto: Moto;
-let scratch: string;
+const emu = useEmulator();
 let healthy: Account;
 let euVpcId: string;
 
-/** An EC2 client for one region of the emulator. */
-function regionEc2(region: string): EC2Client {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  return new EC2Client({ endpoint: moto.url, region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }, maxAttempts: 1 });
-}
-
 async function vpcIds(region: string): Promise<string[]> {
-  const ec2 = regionEc2(region);
+  const ec2 = emulatorEc2(emu.url, region);
   try {
     return ((await ec2.send(new DescribeVpcsCommand({}))).Vpcs ?? []).map((v) => v.VpcId!).sort();
   } finally {
@@ -45,31 +37,17 @@ async function vpcIds(region: string): Promise<string[]> {
   }
 }
 
-before(async () => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'commands.js'))) {
-    throw new Error('dist/commands.js is missing: run `npm run build` first (`npm test` does it).');
-  }
-  scratch = mkdtempSync(join(tmpdir(), 'ecr-vpce-e2e-scan-'));
-  moto = await startMoto();
-});
-after(async () => {
-  await moto?.stop();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
-
+// Runs after the emulator's reset: beforeEach hooks run in the order they were registered.
 beforeEach(async () => {
-  await moto.reset();
   // us-east-1: the healthy account beside moto's default VPC; eu-west-1: a bare VPC beside its default.
-  const ec2 = emulatorEc2(moto.url);
-  healthy = await buildAccount(ec2, anAccount().named('prod').spec);
-  ec2.destroy();
-  const eu = regionEc2('eu-west-1');
+  healthy = await buildAccount(emu.ec2, anAccount().named('prod').spec);
+  const eu = emulatorEc2(emu.url, 'eu-west-1');
   euVpcId = (await eu.send(new CreateVpcCommand({ CidrBlock: '10.1.0.0/16' }))).Vpc!.VpcId!;
   await eu.send(new CreateTagsCommand({ Resources: [euVpcId], Tags: [{ Key: 'Name', Value: 'eu-bare' }] }));
   eu.destroy();
 });
 
-const cli = (args: string[]) => runCli(args, emulatorEnv(moto.url), { timeoutMs: 60_000 });
+const cli = (args: string[]) => runCli(args, emulatorEnv(emu.url), { timeoutMs: 60_000 });
 
 describe('doctor --all-vpcs --regions', () => {
   it('--json: every VPC of both regions (the defaults included), ordered, schema-valid, exit code the worst', async () => {
@@ -105,8 +83,8 @@ describe('doctor --all-vpcs --regions', () => {
   });
 
   it('--all-vpcs alone scans the configured region; the human report and other formats in one read', async () => {
-    const sarif = join(scratch, 'scan.sarif');
-    const md = join(scratch, 'scan.md');
+    const sarif = join(emu.scratch, 'scan.sarif');
+    const md = join(emu.scratch, 'scan.md');
     const res = await cli(['doctor', '--all-vpcs', '--concurrency', '1', '--output', sarif, '--output', md]);
     assert.equal(res.code, 1, describeRun(res));
     const summary = res.stdout.slice(res.stdout.indexOf('━━ Scan summary'));

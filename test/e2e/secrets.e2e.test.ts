@@ -2,37 +2,23 @@
 // snapshot or doctor (human, --json, and with DEBUG=* for oclif's debug logging) and no snapshot
 // file may hold them, nor anything of a signed request (the signature, its headers), even when
 // the API quotes the signed request back in an error.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EC2Client } from '@aws-sdk/client-ec2';
-import { SCENARIOS, emulatorEc2 } from './accounts';
+import { SCENARIOS } from './accounts';
 import { describeRun, emulatorEnv, runCli, type CliEnv } from './cli';
-import { startMoto, type Moto } from './moto';
+import { useEmulator } from './emulator';
 
 const SECRET = 'MarkerSecretKey0000000000000000000000001';
 const TOKEN = 'MarkerSessionToken0000000000000000000000000000000000000002';
 /** What a leaked signed request would show, whatever the secret. */
 const SIGNED_REQUEST = [/Signature=/i, /Authorization/i, /X-Amz-Security-Token/i, /X-Amz-Signature/i, /AWS4-HMAC-SHA256/];
 
-let moto: Moto;
-let ec2: EC2Client;
-let scratch: string;
-
-before(async () => {
-  scratch = mkdtempSync(join(tmpdir(), 'ecr-vpce-e2e-secrets-'));
-  moto = await startMoto();
-  ec2 = emulatorEc2(moto.url);
-});
-after(async () => {
-  ec2?.destroy();
-  await moto?.stop();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+// Each test builds its own VPC: no reset needed between them.
+const emu = useEmulator({ reset: false });
 
 function assertNoSecret(text: string, where: string): void {
   assert.equal(text.includes(SECRET), false, `the secret key appears in ${where}`);
@@ -43,13 +29,13 @@ function assertNoSecret(text: string, where: string): void {
 describe('no credential, token or signed header in any output', { timeout: 180_000 }, () => {
   for (const debug of [false, true]) {
     it(`snapshot and doctor (human and --json)${debug ? ' with DEBUG=*' : ''}`, async () => {
-      const acct = await SCENARIOS.classic().build(ec2);
-      const env: CliEnv = emulatorEnv(moto.url, {
+      const acct = await SCENARIOS.classic().build(emu.ec2);
+      const env: CliEnv = emulatorEnv(emu.url, {
         AWS_SECRET_ACCESS_KEY: SECRET,
         AWS_SESSION_TOKEN: TOKEN,
         ...(debug ? { DEBUG: '*' } : {}),
       });
-      const file = join(scratch, `snap-${debug}.json`);
+      const file = join(emu.scratch, `snap-${debug}.json`);
       const runs = {
         snapshot: await runCli(['snapshot', '--vpc', acct.vpcId, '-o', file], env),
         'snapshot to stdout': await runCli(['snapshot', '--vpc', acct.vpcId, '--redact'], env),

@@ -1,14 +1,12 @@
 // End to end: `doctor --ecs-service / --eks-cluster / --image` against workloads built in the moto
 // emulator through the ECS, EKS and ECR APIs (see workloads.ts for moto's quirks).
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeleteRouteCommand, type EC2Client } from '@aws-sdk/client-ec2';
-import { SCENARIOS, emulatorEc2, type Account } from './accounts';
-import { REPO_ROOT, describeRun, emulatorEnv, parseJson, runCli, type CliResult } from './cli';
-import { startMoto, type Moto } from './moto';
+import { DeleteRouteCommand } from '@aws-sdk/client-ec2';
+import { SCENARIOS, type Account } from './accounts';
+import { describeRun, emulatorEnv, parseJson, runCli, type CliResult } from './cli';
+import { useEmulator } from './emulator';
 import {
   OWN_REGISTRY,
   createEksCluster,
@@ -33,30 +31,17 @@ interface ReportJson {
   gaps: { part: string; call: string }[];
 }
 
-let moto: Moto;
-let ec2: EC2Client;
 let aws: WorkloadClients;
-let scratch: string;
 
-before(async () => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'commands.js'))) {
-    throw new Error('dist/commands.js is missing: run `npm run build` first (`npm test` does it).');
-  }
-  scratch = mkdtempSync(join(tmpdir(), 'ecr-vpce-e2e-workload-'));
-  moto = await startMoto();
-  ec2 = emulatorEc2(moto.url);
-  aws = emulatorWorkloadClients(moto.url);
+const emu = useEmulator({
+  setup: ({ url }) => {
+    aws = emulatorWorkloadClients(url);
+    return () => aws.destroy();
+  },
 });
-after(async () => {
-  ec2?.destroy();
-  aws?.destroy();
-  await moto?.stop();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
-beforeEach(() => moto.reset());
 
 async function doctor(...args: string[]): Promise<{ res: CliResult; report: ReportJson }> {
-  const res = await runCli(['doctor', '--json', ...args], emulatorEnv(moto.url));
+  const res = await runCli(['doctor', '--json', ...args], emulatorEnv(emu.url));
   const report = parseJson<ReportJson>(res);
   assert.equal(res.code, report.summary?.exitCode, `the exit code is the report's exitCode\n${describeRun(res)}`);
   return { res, report };
@@ -71,7 +56,7 @@ function check(report: ReportJson, id: string, status: CheckJson['status']): Che
 
 /** The classic account with an ECS Fargate service "prod/web" in its app subnets. */
 async function classicWithService(images: string[]): Promise<Account> {
-  const acct = await SCENARIOS.classic().build(ec2);
+  const acct = await SCENARIOS.classic().build(emu.ec2);
   await pushImage(aws.ecr, 'web', '1.2');
   const td = await registerTaskDefinition(aws.ecs, 'web', { images, awslogs: true, secret: true });
   await createFargateService(aws.ecs, acct, 'prod', 'web', td);
@@ -81,7 +66,7 @@ async function classicWithService(images: string[]): Promise<Account> {
 /** The app subnets lose their default route: no NAT path to the internet. */
 async function withoutNat(acct: Account): Promise<void> {
   for (const rt of Object.values(acct.appRouteTableIds)) {
-    await ec2.send(new DeleteRouteCommand({ RouteTableId: rt, DestinationCidrBlock: '0.0.0.0/0' }));
+    await emu.ec2.send(new DeleteRouteCommand({ RouteTableId: rt, DestinationCidrBlock: '0.0.0.0/0' }));
   }
 }
 
@@ -126,16 +111,16 @@ describe('doctor --ecs-service', () => {
   });
 
   it('a service that does not exist: exit 2, nothing diagnosed', async () => {
-    await SCENARIOS.healthy().build(ec2);
-    const res = await runCli(['doctor', '--json', '--ecs-service', 'prod/nope'], emulatorEnv(moto.url));
+    await SCENARIOS.healthy().build(emu.ec2);
+    const res = await runCli(['doctor', '--json', '--ecs-service', 'prod/nope'], emulatorEnv(emu.url));
     assert.equal(res.code, 2, describeRun(res));
     assert.equal(parseJson<{ error: { reason: string } }>(res).error.reason, 'workload-not-found');
   });
 
   it('a snapshot taken with --ecs-service replays the same diagnosis offline', async () => {
     await classicWithService([`${OWN_REGISTRY}/web:1.2`, 'nginx:latest']);
-    const file = join(scratch, 'svc.json');
-    const snap = await runCli(['snapshot', '--ecs-service', 'prod/web', '-o', file], emulatorEnv(moto.url));
+    const file = join(emu.scratch, 'svc.json');
+    const snap = await runCli(['snapshot', '--ecs-service', 'prod/web', '-o', file], emulatorEnv(emu.url));
     assert.equal(snap.code, 0, describeRun(snap));
     const live = (await doctor('--ecs-service', 'prod/web')).report;
     const replay = parseJson<ReportJson>(await runCli(['doctor', '--json', '--snapshot', file]));
@@ -146,7 +131,7 @@ describe('doctor --ecs-service', () => {
 
 describe('doctor --image', () => {
   it('nginx:latest on the healthy account without a NAT path: image-origin fails, naming docker.io', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
     await withoutNat(acct);
     const { report } = await doctor('--vpc', acct.vpcId, '--image', 'nginx:latest', '--skip', 'ecr-pull-through-cache');
     const origin = check(report, 'image-origin', 'fail');
@@ -157,7 +142,7 @@ describe('doctor --image', () => {
   });
 
   it('the same image with the NAT: a warning only (the pull works, through the NAT)', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
     const { report } = await doctor('--vpc', acct.vpcId, '--image', 'nginx:latest', '--skip', 'ecr-pull-through-cache');
     check(report, 'image-origin', 'warn');
   });
@@ -165,7 +150,7 @@ describe('doctor --image', () => {
 
 describe('doctor --eks-cluster', () => {
   it('derives the VPC (from the first subnet: moto omits vpcId), the subnets and the eks platform', async () => {
-    const acct = await SCENARIOS.healthy().build(ec2);
+    const acct = await SCENARIOS.healthy().build(emu.ec2);
     await createEksCluster(aws.eks, acct, 'k1');
     const { report } = await doctor('--eks-cluster', 'k1');
     assert.equal(report.target.vpcId, acct.vpcId);
@@ -173,7 +158,7 @@ describe('doctor --eks-cluster', () => {
     assert.equal(report.options.workloadSubnetBasis, 'workload');
     assert.deepEqual([...report.options.subnets].sort(), [...acct.appSubnetIds].sort());
     assert.deepEqual(report.options.securityGroups, [acct.sg.workload]);
-    // The eks endpoint set (ec2, sts) is required and absent in this account.
+    // The eks endpoint set (emu.ec2, sts) is required and absent in this account.
     assert.match(check(report, 'endpoint-required-services', 'fail').summary, /ec2.*sts|sts.*ec2/);
     check(report, 'image-origin', 'skip');
     check(report, 'ecr-pull-through-cache', 'skip');
