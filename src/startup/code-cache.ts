@@ -6,18 +6,20 @@
  * CLI with ECR_VPCE_CODE_CACHE=write and keeps V8's cached data next to each bundle
  * (`dist/oclif.js.cache`, ...). At run time each bundle is compiled with that data. V8 rejects
  * data made by another V8 version or other flags, but checks the source only by its length, so
- * each cache starts with the SHA-1 of the source it was made from (~1 ms per bundle to check). A
- * stale or foreign cache is not used: the bundle compiles from source as usual, never wrongly.
+ * each cache starts with the CRC-32 and length of the source it was made from (zlib's CRC: ~4 ms
+ * less than loading node:crypto for a SHA). A stale or foreign cache is not used: the bundle
+ * compiles from source as usual, never wrongly. (Integrity against a stale build, not a defence:
+ * whoever can write the cache can write the bundle.)
  *
  * Only files directly inside `distDir` are affected; everything else loads the normal way. The
  * bundles must not use `import()`: on Node 20 a script compiled from a code cache has no
  * dynamic-import loader, so the build turns every `import()` into `require()`.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname } from 'node:path';
 import vm from 'node:vm';
+import zlib from 'node:zlib';
 
 /** Node's CommonJS internals used here; stable for years and what every compile cache hooks. */
 interface CjsInternals {
@@ -39,7 +41,16 @@ export interface LoadedBundle {
   cache: 'none' | 'stale' | 'rejected' | 'accepted';
 }
 
-const DIGEST_BYTES = 20;
+const DIGEST_BYTES = 8;
+
+/** The source's CRC-32 and byte length; undefined where zlib has no crc32 (Node < 20.15): no cache then. */
+function digestOf(source: Buffer): Buffer | undefined {
+  if (typeof zlib.crc32 !== 'function') return undefined;
+  const digest = Buffer.alloc(DIGEST_BYTES);
+  digest.writeUInt32BE(zlib.crc32(source), 0);
+  digest.writeUInt32BE(source.length >>> 0, 4);
+  return digest;
+}
 
 export function cacheFileOf(bundle: string): string {
   return `${bundle}.cache`;
@@ -55,14 +66,14 @@ export function installCodeCache(distDir: string, mode: CodeCacheMode = 'read'):
   const compileJs = cjs._extensions['.js'];
   const loaded: LoadedBundle[] = [];
   const scripts: vm.Script[] = [];
-  const digests: Buffer[] = [];
+  const digests: Array<Buffer | undefined> = [];
 
   cjs._extensions['.js'] = function loadJs(module, filename) {
     if (dirname(filename) !== distDir) return compileJs(module, filename);
     const source = readFileSync(filename);
-    const digest = createHash('sha1').update(source).digest();
-    const saved = readIfPresent(cacheFileOf(filename));
-    const fresh = saved !== undefined && saved.subarray(0, DIGEST_BYTES).equals(digest);
+    const digest = digestOf(source);
+    const saved = digest && readIfPresent(cacheFileOf(filename));
+    const fresh = digest !== undefined && saved !== undefined && saved.subarray(0, DIGEST_BYTES).equals(digest);
     const cachedData = fresh ? saved.subarray(DIGEST_BYTES) : undefined;
     const script = new vm.Script(cjs.wrap(source.toString('utf8')), { filename, cachedData });
     const cache = !saved ? 'none' : !fresh ? 'stale' : script.cachedDataRejected ? 'rejected' : 'accepted';
@@ -76,7 +87,10 @@ export function installCodeCache(distDir: string, mode: CodeCacheMode = 'read'):
   // At exit, so a written cache also holds the functions the run compiled lazily (help, checks, report).
   if (mode === 'write') {
     process.on('exit', () =>
-      loaded.forEach((b, i) => writeFileSync(cacheFileOf(b.file), Buffer.concat([digests[i], scripts[i].createCachedData()]))),
+      loaded.forEach((b, i) => {
+        const digest = digests[i];
+        if (digest) writeFileSync(cacheFileOf(b.file), Buffer.concat([digest, scripts[i].createCachedData()]));
+      }),
     );
   } else if (mode === 'report') {
     process.on('exit', () => {
