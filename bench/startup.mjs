@@ -28,8 +28,19 @@ export function measureInterleaved(cases, runs = 15) {
     }
   }
   return Object.fromEntries(
-    Object.entries(samples).map(([name, s]) => [name, { median: median(s.times), p90: percentile(s.times, 0.9), peakRssMiB: Math.max(...s.rss) }]),
+    Object.entries(samples).map(([name, s]) => [
+      name,
+      { times: s.times, median: median(s.times), p90: percentile(s.times, 0.9), peakRssMiB: Math.max(...s.rss) },
+    ]),
   );
+}
+
+/**
+ * Median of the per-round differences between two cases measured together: the CLI's own cost
+ * over a bare Node start, steadier than either median when the shared machine's speed drifts.
+ */
+export function pairedMedian(a, b) {
+  return median(a.times.map((t, i) => t - b.times[i]));
 }
 
 export function median(xs) {
