@@ -26,6 +26,9 @@ describe('built CLI start-up', { skip }, () => {
     const r = cli(['--help']);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^USAGE/m);
+    // oclif's command sort is patched at build time (no localeCompare): the order stays the same.
+    const listed = [...r.stdout.slice(r.stdout.indexOf('COMMANDS')).matchAll(/^ {2}(\S+)/gm)].map((m) => m[1]);
+    assert.deepEqual(listed, ['autocomplete', 'doctor', 'snapshot']);
     assert.deepEqual(loadedBundles(r.stderr), ['oclif.js accepted']);
   });
 
