@@ -6,10 +6,10 @@
  * CLI with ECR_VPCE_CODE_CACHE=write and keeps V8's cached data next to each bundle
  * (`dist/oclif.js.cache`, ...). At run time each bundle is compiled with that data. V8 rejects
  * data made by another V8 version or other flags, but checks the source only by its length, so
- * each cache starts with the CRC-32 and length of the source it was made from (zlib's CRC: ~4 ms
- * less than loading node:crypto for a SHA). A stale or foreign cache is not used: the bundle
- * compiles from source as usual, never wrongly. (Integrity against a stale build, not a defence:
- * whoever can write the cache can write the bundle.)
+ * each cache starts with a copy of the source it was made from, compared byte for byte (a memcmp:
+ * cheaper than loading node:zlib or node:crypto for a checksum, ~4–6 ms). A stale or foreign cache
+ * is not used: the bundle compiles from source as usual, never wrongly. (Integrity against a stale
+ * build, not a defence: whoever can write the cache can write the bundle.)
  *
  * Only files directly inside `distDir` are affected; everything else loads the normal way. The
  * bundles must not use `import()`: on Node 20 a script compiled from a code cache has no
@@ -19,7 +19,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname } from 'node:path';
 import vm from 'node:vm';
-import zlib from 'node:zlib';
 
 /** Node's CommonJS internals used here; stable for years and what every compile cache hooks. */
 interface CjsInternals {
@@ -41,15 +40,18 @@ export interface LoadedBundle {
   cache: 'none' | 'stale' | 'rejected' | 'accepted';
 }
 
-const DIGEST_BYTES = 8;
+/** A cache file: the source's byte length (4 bytes), the source, then V8's data. */
+function cacheFileContents(source: Buffer, v8Data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(source.length);
+  return Buffer.concat([length, source, v8Data]);
+}
 
-/** The source's CRC-32 and byte length; undefined where zlib has no crc32 (Node < 20.15): no cache then. */
-function digestOf(source: Buffer): Buffer | undefined {
-  if (typeof zlib.crc32 !== 'function') return undefined;
-  const digest = Buffer.alloc(DIGEST_BYTES);
-  digest.writeUInt32BE(zlib.crc32(source), 0);
-  digest.writeUInt32BE(source.length >>> 0, 4);
-  return digest;
+/** V8's data from a cache file made from exactly `source`, else undefined. */
+function v8DataFor(source: Buffer, saved: Buffer): Buffer | undefined {
+  const end = 4 + source.length;
+  if (saved.length < end || saved.readUInt32BE(0) !== source.length) return undefined;
+  return saved.subarray(4, end).equals(source) ? saved.subarray(end) : undefined;
 }
 
 export function cacheFileOf(bundle: string): string {
@@ -66,20 +68,18 @@ export function installCodeCache(distDir: string, mode: CodeCacheMode = 'read'):
   const compileJs = cjs._extensions['.js'];
   const loaded: LoadedBundle[] = [];
   const scripts: vm.Script[] = [];
-  const digests: Array<Buffer | undefined> = [];
+  const sources: Buffer[] = [];
 
   cjs._extensions['.js'] = function loadJs(module, filename) {
     if (dirname(filename) !== distDir) return compileJs(module, filename);
     const source = readFileSync(filename);
-    const digest = digestOf(source);
-    const saved = digest && readIfPresent(cacheFileOf(filename));
-    const fresh = digest !== undefined && saved !== undefined && saved.subarray(0, DIGEST_BYTES).equals(digest);
-    const cachedData = fresh ? saved.subarray(DIGEST_BYTES) : undefined;
+    const saved = readIfPresent(cacheFileOf(filename));
+    const cachedData = saved && v8DataFor(source, saved);
     const script = new vm.Script(cjs.wrap(source.toString('utf8')), { filename, cachedData });
-    const cache = !saved ? 'none' : !fresh ? 'stale' : script.cachedDataRejected ? 'rejected' : 'accepted';
+    const cache = !saved ? 'none' : !cachedData ? 'stale' : script.cachedDataRejected ? 'rejected' : 'accepted';
     loaded.push({ file: filename, cache });
     scripts.push(script);
-    digests.push(digest);
+    sources.push(source);
     const run = script.runInThisContext() as (...args: unknown[]) => void;
     run.call(module.exports, module.exports, Module.createRequire(filename), module, filename, dirname(filename));
   };
@@ -87,10 +87,7 @@ export function installCodeCache(distDir: string, mode: CodeCacheMode = 'read'):
   // At exit, so a written cache also holds the functions the run compiled lazily (help, checks, report).
   if (mode === 'write') {
     process.on('exit', () =>
-      loaded.forEach((b, i) => {
-        const digest = digests[i];
-        if (digest) writeFileSync(cacheFileOf(b.file), Buffer.concat([digest, scripts[i].createCachedData()]));
-      }),
+      loaded.forEach((b, i) => writeFileSync(cacheFileOf(b.file), cacheFileContents(sources[i], scripts[i].createCachedData()))),
     );
   } else if (mode === 'report') {
     process.on('exit', () => {

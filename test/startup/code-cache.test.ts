@@ -74,7 +74,8 @@ describe('code cache loader', () => {
   it('reports a cache V8 refuses (made by another V8 or with other flags) as rejected', () => {
     run('write', body());
     const saved = readFileSync(join(dist, 'main.js.cache'));
-    saved.fill(0x5a, 8 + 8, 8 + 16); // keep our source digest (8 bytes), damage V8's header (source/flags hash)
+    const v8Start = 4 + readFileSync(join(dist, 'main.js')).length; // after our length + source copy
+    saved.fill(0x5a, v8Start + 8, v8Start + 16); // damage V8's header (its source and flags hashes)
     writeFileSync(join(dist, 'main.js.cache'), saved);
     const { out, loaded } = run('read', body());
     assert.equal(out[0], '42');
