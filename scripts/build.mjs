@@ -3,7 +3,7 @@
 //   dist/oclif.js       @oclif/core and its dependencies: all that --help loads
 //   dist/commands.js    commands, checks, report (no SDK): added for doctor --snapshot
 //   dist/aws.js         the collector and the AWS SDK, required lazily for live reads
-//   dist/code-cache.js  the loader bin/run.js installs to use dist/*.js.cache
+//   dist/startup.js     what bin/run.js runs: Node version check, code-cache loader (dist/*.js.cache)
 // esbuild with --main-fields=module,main: bundling beats ESM import() of the SDK on Node 20, and
 // one file per part beats Node resolving and compiling hundreds of small files at start-up.
 import { build } from 'esbuild';
@@ -75,7 +75,7 @@ await Promise.all([
   }),
   build({ ...common, entryPoints: [join(root, 'src/commands/index.ts')], outfile: join(root, 'dist/commands.js'), plugins: [siblings] }),
   build({ ...common, entryPoints: [join(root, 'src/aws/index.ts')], outfile: join(root, 'dist/aws.js'), plugins: [siblings] }),
-  build({ ...common, entryPoints: [join(root, 'src/startup/code-cache.ts')], outfile: join(root, 'dist/code-cache.js') }),
+  build({ ...common, entryPoints: [join(root, 'src/startup/start.ts')], outfile: join(root, 'dist/startup.js'), external: ['@oclif/core'] }),
 ]);
 
 // The manifest lets oclif answer --help and --version without loading dist/commands.js.
@@ -108,4 +108,4 @@ for (const args of TRAINING) {
   if (r.status === null || r.status > 2) throw new Error(`code-cache training run ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
 }
 const caches = ['oclif', 'commands', 'aws'].filter((b) => existsSync(join(root, `dist/${b}.js.cache`)));
-console.log(`built dist/{oclif,commands,aws,code-cache}.js, code caches for ${caches.join(', ')}, oclif.manifest.json (${Object.keys(plugin.manifest.commands).length} commands)`);
+console.log(`built dist/{oclif,commands,aws,startup}.js, code caches for ${caches.join(', ')}, oclif.manifest.json (${Object.keys(plugin.manifest.commands).length} commands)`);
