@@ -70,7 +70,7 @@ await Promise.all([
     outfile: join(root, 'dist/oclif.js'),
     // oclif loads TypeScript only to run plugins from .ts source, which a built CLI never does.
     external: ['typescript', 'ts-node'],
-    // Half the bytes to read and hash on every start; our own bundles stay readable.
+    // Half the bytes to read and compare on every start; our own bundles stay readable.
     minify: true,
   }),
   build({ ...common, entryPoints: [join(root, 'src/commands/index.ts')], outfile: join(root, 'dist/commands.js'), plugins: [siblings] }),
