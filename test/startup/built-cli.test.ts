@@ -3,7 +3,8 @@
 // caches the build made are the ones used. Speed itself is measured by `npm run bench`.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -45,6 +46,23 @@ describe('built CLI start-up', { skip }, () => {
     assert.equal(plain.status, 1, plain.stderr);
     assert.equal(plain.stdout, cached.stdout);
     assert.deepEqual(loadedBundles(plain.stderr), []);
+  });
+
+  it('the bundles need nothing from node_modules: the published package has no dependencies', () => {
+    // Optional modules their callers load inside try/catch: TypeScript (oclif, for .ts plugins)
+    // and the CRT signer (the SDK, for SigV4a only).
+    const optional = new Set(['typescript', '@aws-sdk/signature-v4-crt']);
+    const builtin = new Set(builtinModules);
+    const bundles = readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js'));
+    const outside = bundles.flatMap((file) =>
+      [...readFileSync(join(ROOT, 'dist', file), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)]
+        .map((m) => m[1])
+        .filter((id) => !id.startsWith('node:') && !builtin.has(id) && !id.startsWith('./') && !optional.has(id))
+        .map((id) => `${file}: ${id}`),
+    );
+    assert.deepEqual(outside, []);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: object };
+    assert.equal(pkg.dependencies, undefined, 'everything is bundled: dependencies belong in devDependencies');
   });
 
   it('--version is answered without loading any bundle', () => {
