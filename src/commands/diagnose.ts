@@ -32,6 +32,32 @@ export interface DiagnoseSettings {
   fixPlan: boolean;
 }
 
+/** The flags DiagnoseSettings are made of, beside the check options. */
+export interface DiagnoseFlags {
+  platform?: string;
+  only?: readonly string[];
+  skip?: readonly string[];
+  strict: boolean;
+}
+
+/** One place from flags to settings: `doctor --vpc` and a scan differ only in `run`. */
+export function diagnoseSettings(
+  flags: DiagnoseFlags,
+  options: CheckOptions,
+  common: { suppress: readonly SuppressionRule[]; toolVersion: string },
+  run: Pick<DiagnoseSettings, 'source' | 'fixPlan'>,
+): DiagnoseSettings {
+  return {
+    options,
+    platformGiven: flags.platform !== undefined,
+    only: flags.only,
+    skip: flags.skip,
+    strict: flags.strict,
+    ...common,
+    ...run,
+  };
+}
+
 /** Pure: no I/O, no clock. Throws a DiagnoseError when the flags do not fit the inventory. */
 export function diagnoseTarget(settings: DiagnoseSettings, inventory: Inventory): Report {
   const options = workloadOptions(inventory, settings.options, settings.platformGiven);

@@ -8,7 +8,7 @@ import { renderScanJson } from '../report/scan-json';
 import type { ScanReport } from '../scan/types';
 import { accountFlags, collectFromFlags, type AccountFlagValues } from './common-flags';
 import { readConfig, withConfig } from './config-defaults';
-import { checkOptionsFromFlags, diagnoseTarget } from './diagnose';
+import { checkOptionsFromFlags, diagnoseSettings, diagnoseTarget } from './diagnose';
 import { runScanCommand } from './scan-command';
 import { assertNotScanOnly, scanFlags, scanRequested } from './scan-flags';
 import { destination, reportFlags, sarifArtifact, writeReport } from './report-flags';
@@ -72,20 +72,13 @@ Exit codes: 0 no failure · 1 at least one check failed (or warned, with --stric
       const dest = destination(flags, this.jsonEnabled(), planFormat);
       const options = checkOptionsFromFlags(flags);
       const inventory = await this.loadInventory(flags, options.lookbackSeconds);
-      const report = diagnoseTarget(
-        {
-          options,
-          platformGiven: flags.platform !== undefined,
-          only: flags.only,
-          skip: flags.skip,
-          suppress: config.suppress,
-          strict: flags.strict,
-          toolVersion: this.config.version,
-          source: flags.snapshot ? 'snapshot' : 'live',
-          fixPlan: planFormat !== undefined,
-        },
-        inventory,
+      const settings = diagnoseSettings(
+        flags,
+        options,
+        { suppress: config.suppress, toolVersion: this.config.version },
+        { source: flags.snapshot ? 'snapshot' : 'live', fixPlan: planFormat !== undefined },
       );
+      const report = diagnoseTarget(settings, inventory);
       writeReport(this, report, dest, sarifArtifact(flags['sarif-artifact'], config));
       if (planFormat && !this.jsonEnabled()) writeFixPlan(this, report, planFormat);
       process.exitCode = report.summary.exitCode;

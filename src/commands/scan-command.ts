@@ -15,7 +15,7 @@ import { assertEndpointUrl, assertRegion } from '../util/ids';
 import { parseTimeout } from '../util/timeout';
 import type { AccountFlagValues } from './common-flags';
 import { withConfig, type ConfigurableFlags } from './config-defaults';
-import { checkOptionsFromFlags, diagnoseTarget, type CheckOptionFlags } from './diagnose';
+import { checkOptionsFromFlags, diagnoseSettings, diagnoseTarget, type CheckOptionFlags } from './diagnose';
 import { destination, sarifArtifact, writeRendered, type ReportFlagValues } from './report-flags';
 import { assertScanFlags, parseConcurrency, parseRegions, type ScanFlagValues } from './scan-flags';
 import { workloadTarget } from './workload-flags';
@@ -51,17 +51,7 @@ export async function runScanCommand(cmd: Command, given: ScanCommandFlags, conf
     collect: (region, vpcId) =>
       aws.collect({ ...access, region, vpcId, ...(options.lookbackSeconds ? { lookbackSeconds: options.lookbackSeconds } : {}), ...(workload ? { workload } : {}) }),
   };
-  const settings = {
-    options,
-    platformGiven: flags.platform !== undefined,
-    only: flags.only,
-    skip: flags.skip,
-    suppress: config.suppress,
-    strict: flags.strict,
-    toolVersion: cmd.config.version,
-    source: 'live' as const,
-    fixPlan: false,
-  };
+  const settings = diagnoseSettings(flags, options, { suppress: config.suppress, toolVersion: cmd.config.version }, { source: 'live', fixPlan: false });
   // Never with JSON on stdout, and only on a terminal (progressLine checks): stderr, redrawn in place.
   const progress = progressLine(process.stderr, !json && dest.stdout !== 'json');
   let result;
